@@ -1,0 +1,110 @@
+package org.chargeflex.bench.station;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+
+/**
+ * Station firmware benchmark: start-up time to the first REST answer, GET latency percentiles and throughput at a
+ * fixed request rate, and the resident memory of the Felix JVM.
+ *
+ * <pre>
+ * mvn -q -DskipTests install
+ * mvn -q -pl bench exec:java -Dexec.args="--dist station-osgi/distribution/target/chargeflex-station"
+ * </pre>
+ * Options: {@code --startups N} (5), {@code --rate R} requests/s (500), {@code --seconds S} (30),
+ * {@code --xmx SIZE} (64m), {@code --path /rest/channels/...} (a sampled channel).
+ */
+public final class StationBench {
+    private StationBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path dist = Path.of("station-osgi/distribution/target/chargeflex-station");
+        int startups = 5;
+        int rate = 500;
+        int seconds = 30;
+        String xmx = "64m";
+        String path = "/rest/channels/outlet1/meter/power";
+        for (int i = 0; i < args.length; i += 2) {
+            String value = i + 1 < args.length ? args[i + 1] : "";
+            switch (args[i]) {
+                case "--dist" -> dist = Path.of(value);
+                case "--startups" -> startups = Integer.parseInt(value);
+                case "--rate" -> rate = Integer.parseInt(value);
+                case "--seconds" -> seconds = Integer.parseInt(value);
+                case "--xmx" -> xmx = value;
+                case "--path" -> path = value;
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        List<String> jvm = List.of("-Xmx" + xmx, "-XX:+UseSerialGC");
+        String token = UUID.randomUUID().toString() + UUID.randomUUID();
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+                .connectTimeout(Duration.ofSeconds(5)).build();
+
+        double[] startupMillis = new double[startups];
+        for (int i = 0; i < startups; i++) {
+            long t0 = System.nanoTime();
+            try (StationProcess p = StationProcess.start(dist, token, jvm)) {
+                awaitFirstAnswer(client, p, token, path);
+                startupMillis[i] = (System.nanoTime() - t0) / 1e6;
+            }
+        }
+        Arrays.sort(startupMillis);
+        System.out.printf(Locale.ROOT, "startup to first REST answer (%d runs, JVM %s): min %.0f ms, median %.0f ms,"
+                + " max %.0f ms%n", startups, jvm, startupMillis[0], startupMillis[startups / 2],
+                startupMillis[startups - 1]);
+
+        try (StationProcess p = StationProcess.start(dist, token, jvm)) {
+            awaitFirstAnswer(client, p, token, path);
+            HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.port + path))
+                    .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
+            long idleRss = p.rssKib();
+            OpenLoopLoad.run(client, get, rate, 10); // warm-up
+            OpenLoopLoad.Result r = OpenLoopLoad.run(client, get, rate, seconds);
+            System.out.printf(Locale.ROOT, "GET %s at %d req/s for %d s: sent %d, ok %d, failed %d, throughput %.1f/s,"
+                    + " p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", path, rate, seconds,
+                    r.sent(), r.ok(), r.failed(), r.throughput(), r.percentileMillis(50), r.percentileMillis(90),
+                    r.percentileMillis(99), r.percentileMillis(99.9), r.percentileMillis(100));
+            System.out.printf(Locale.ROOT, "RSS of the Felix JVM: idle %d KiB (%.1f MB), after load %d KiB (%.1f MB),"
+                    + " peak %d KiB (%.1f MB)%n", idleRss, idleRss / 1024.0, p.rssKib(), p.rssKib() / 1024.0,
+                    p.peakRssKib(), p.peakRssKib() / 1024.0);
+        }
+        System.exit(0);
+    }
+
+    private static void awaitFirstAnswer(HttpClient client, StationProcess p, String token, String path)
+            throws IOException, InterruptedException {
+        HttpRequest req = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.port + path))
+                .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(2)).GET().build();
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        List<String> seen = new ArrayList<>();
+        while (System.nanoTime() < deadline) {
+            if (!p.process.isAlive()) {
+                throw new IllegalStateException("station process exited; see " + p.home.resolve("console.log"));
+            }
+            try {
+                HttpResponse<String> r = client.send(req, HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    return;
+                }
+                seen.add(Integer.toString(r.statusCode()));
+            } catch (IOException e) {
+                // not listening yet
+            }
+            Thread.sleep(5);
+        }
+        throw new IllegalStateException("no 200 within 60 s; statuses seen: " + seen);
+    }
+}
