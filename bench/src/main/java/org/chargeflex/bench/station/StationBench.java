@@ -50,7 +50,11 @@ public final class StationBench {
         }
         List<String> jvm = List.of("-Xmx" + xmx, "-XX:+UseSerialGC");
         String token = UUID.randomUUID().toString() + UUID.randomUUID();
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4))
+        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, r -> {
+                    Thread t = new Thread(r, "bench-http");
+                    t.setDaemon(true);
+                    return t;
+                }))
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
         double[] startupMillis = new double[startups];
@@ -81,7 +85,6 @@ public final class StationBench {
                     + " peak %d KiB (%.1f MB)%n", idleRss, idleRss / 1024.0, p.rssKib(), p.rssKib() / 1024.0,
                     p.peakRssKib(), p.peakRssKib() / 1024.0);
         }
-        System.exit(0);
     }
 
     private static void awaitFirstAnswer(HttpClient client, StationProcess p, String token, String path)
