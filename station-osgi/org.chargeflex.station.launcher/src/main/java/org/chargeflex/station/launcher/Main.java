@@ -20,6 +20,9 @@ public final class Main {
         if (System.getProperty("logback.configurationFile") == null && Files.exists(logback)) {
             System.setProperty("logback.configurationFile", logback.toString());
         }
+        // Jersey and Jetty parts log through java.util.logging: route it to SLF4J as well
+        org.slf4j.bridge.SLF4JBridgeHandler.removeHandlersForRootLogger();
+        org.slf4j.bridge.SLF4JBridgeHandler.install();
         StationFramework station = StationFramework.start(home, Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(station::close, "station-shutdown"));
         station.awaitStop();

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class StationFramework implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(StationFramework.class);
 
+    /** Framework property naming the station's home folder. */
+    public static final String HOME_PROPERTY = "chargeflex.home";
+
     private final Path home;
     private final Framework framework;
 
@@ -42,10 +45,9 @@ public final class StationFramework implements AutoCloseable {
      */
     public static StationFramework start(Path home, Map<String, String> overrides) throws IOException, BundleException {
         Path absHome = home.toAbsolutePath().normalize();
-        if (System.getProperty("chargeflex.home") == null) {
-            System.setProperty("chargeflex.home", absHome.toString());
-        }
         Map<String, String> props = FrameworkProperties.load(absHome, overrides);
+        // bundles find conf/ and data/ through this framework property (several stations may share one JVM)
+        props.put(HOME_PROPERTY, absHome.toString());
         props.putIfAbsent(Constants.FRAMEWORK_STORAGE, absHome.resolve("data/felix-cache").toString());
         props.putIfAbsent(Constants.FRAMEWORK_STORAGE_CLEAN, Constants.FRAMEWORK_STORAGE_CLEAN_ONFIRSTINIT);
         FrameworkFactory factory = ServiceLoader.load(FrameworkFactory.class).findFirst()
