@@ -1,0 +1,39 @@
+package org.chargeflex.cio.session;
+
+import java.sql.Timestamp;
+import org.chargeflex.cio.contract.SessionRecord;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stores session records once per (station, sequence number) and applies each new one to its session. */
+@Service
+class SessionRecordService {
+    private final JdbcClient jdbc;
+    private final SessionRepository sessions;
+
+    SessionRecordService(JdbcClient jdbc, SessionRepository sessions) {
+        this.jdbc = jdbc;
+        this.sessions = sessions;
+    }
+
+    /** @return true if the record was new, false if it had been stored before (then nothing changes) */
+    @Transactional
+    boolean accept(SessionRecord r) {
+        int inserted = jdbc.sql("""
+                INSERT INTO session_records (station_id, sequence_number, kind, session_id, outlet_id, user_type,
+                                             user_token, start_time, start_energy_wh, stop_time, stop_energy_wh)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (station_id, sequence_number) DO NOTHING""")
+                .params(r.stationId(), r.sequenceNumber(), r.kind().name(), r.sessionId(), r.outletId(),
+                        r.user() == null ? null : r.user().type().name(), r.user() == null ? null : r.user().token(),
+                        Timestamp.from(r.startTime()), r.startEnergyWh(),
+                        r.stopTime() == null ? null : Timestamp.from(r.stopTime()), r.stopEnergyWh())
+                .update();
+        if (inserted == 0) {
+            return false;
+        }
+        sessions.applyRecord(r);
+        return true;
+    }
+}

@@ -1,0 +1,184 @@
+package org.chargeflex.cio.station;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Stations, their outlets and grid connection points (tables {@code stations}, {@code outlets}, {@code grid_connection_points}). */
+@Repository
+public class StationRepository {
+    /** {@link #touch} writes {@code last_seen_at} at most this often per station. */
+    static final Duration TOUCH_INTERVAL = Duration.ofSeconds(10);
+
+    private static final String STATION_COLUMNS = """
+            id, name, latitude, longitude, grid_connection_point, max_power_w, rest_base_url,
+            credential_hash IS NOT NULL AS has_credential, access_password_enc IS NOT NULL AS has_access_credential,
+            last_seen_at, created_at""";
+
+    private final JdbcClient jdbc;
+
+    StationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The fields an operator sets. */
+    public record StationData(String name, Double latitude, Double longitude, String gridConnectionPoint,
+            double maxPowerW, String restBaseUrl) {
+    }
+
+    /** The CIO's credential for the station's REST server; the password still encrypted. */
+    public record AccessCredential(String username, String encryptedPassword) {
+    }
+
+    public Optional<Station> find(String id) {
+        return jdbc.sql("SELECT " + STATION_COLUMNS + " FROM stations WHERE id = ?").param(id)
+                .query((rs, n) -> station(rs, outlets(id))).optional();
+    }
+
+    public boolean exists(String id) {
+        return jdbc.sql("SELECT 1 FROM stations WHERE id = ?").param(id).query(Integer.class).optional().isPresent();
+    }
+
+    public List<Station> list() {
+        Map<String, List<Outlet>> outlets = new HashMap<>();
+        jdbc.sql("SELECT station_id, id, max_power_w, phases FROM outlets ORDER BY station_id, id").query(rs -> {
+            outlets.computeIfAbsent(rs.getString("station_id"), k -> new ArrayList<>()).add(outlet(rs));
+        });
+        return jdbc.sql("SELECT " + STATION_COLUMNS + " FROM stations ORDER BY id")
+                .query((rs, n) -> station(rs, outlets.getOrDefault(rs.getString("id"), List.of()))).list();
+    }
+
+    /** @throws org.springframework.dao.DuplicateKeyException if the id is taken */
+    @Transactional
+    public void insert(String id, StationData data, List<Outlet> outlets) {
+        jdbc.sql("""
+                INSERT INTO stations (id, name, latitude, longitude, grid_connection_point, max_power_w, rest_base_url)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")
+                .params(id, data.name(), data.latitude(), data.longitude(), data.gridConnectionPoint(),
+                        data.maxPowerW(), data.restBaseUrl())
+                .update();
+        outlets.forEach(o -> upsertOutlet(id, o));
+    }
+
+    public boolean update(String id, StationData data) {
+        return jdbc.sql("""
+                UPDATE stations SET name = ?, latitude = ?, longitude = ?, grid_connection_point = ?, max_power_w = ?,
+                       rest_base_url = ?, updated_at = now()
+                WHERE id = ?""")
+                .params(data.name(), data.latitude(), data.longitude(), data.gridConnectionPoint(), data.maxPowerW(),
+                        data.restBaseUrl(), id)
+                .update() == 1;
+    }
+
+    public boolean delete(String id) {
+        return jdbc.sql("DELETE FROM stations WHERE id = ?").param(id).update() == 1;
+    }
+
+    public List<Outlet> outlets(String stationId) {
+        return jdbc.sql("SELECT id, max_power_w, phases FROM outlets WHERE station_id = ? ORDER BY id").param(stationId)
+                .query((rs, n) -> outlet(rs)).list();
+    }
+
+    public Optional<Outlet> outlet(String stationId, String outletId) {
+        return jdbc.sql("SELECT id, max_power_w, phases FROM outlets WHERE station_id = ? AND id = ?")
+                .params(stationId, outletId).query((rs, n) -> outlet(rs)).optional();
+    }
+
+    public void upsertOutlet(String stationId, Outlet outlet) {
+        jdbc.sql("""
+                INSERT INTO outlets (station_id, id, max_power_w, phases) VALUES (?, ?, ?, ?)
+                ON CONFLICT (station_id, id) DO UPDATE SET max_power_w = excluded.max_power_w, phases = excluded.phases""")
+                .params(stationId, outlet.id(), outlet.maxPowerW(), outlet.phases()).update();
+    }
+
+    public boolean deleteOutlet(String stationId, String outletId) {
+        return jdbc.sql("DELETE FROM outlets WHERE station_id = ? AND id = ?").params(stationId, outletId).update() == 1;
+    }
+
+    public Optional<String> credentialHash(String stationId) {
+        return jdbc.sql("SELECT credential_hash FROM stations WHERE id = ? AND credential_hash IS NOT NULL")
+                .param(stationId).query(String.class).optional();
+    }
+
+    public boolean setCredentialHash(String stationId, String hash) {
+        return jdbc.sql("UPDATE stations SET credential_hash = ?, updated_at = now() WHERE id = ?")
+                .params(hash, stationId).update() == 1;
+    }
+
+    public Optional<AccessCredential> accessCredential(String stationId) {
+        return jdbc.sql("""
+                SELECT access_username, access_password_enc FROM stations
+                WHERE id = ? AND access_password_enc IS NOT NULL""")
+                .param(stationId)
+                .query((rs, n) -> new AccessCredential(rs.getString(1), rs.getString(2))).optional();
+    }
+
+    public boolean setAccessCredential(String stationId, String username, String encryptedPassword) {
+        return jdbc.sql("""
+                UPDATE stations SET access_username = ?, access_password_enc = ?, updated_at = now() WHERE id = ?""")
+                .params(username, encryptedPassword, stationId).update() == 1;
+    }
+
+    /** Records that the station was seen at {@code now}; writes only if the stored time is older than 10 s. */
+    public void touch(String stationId, Instant now) {
+        jdbc.sql("""
+                UPDATE stations SET last_seen_at = :now
+                WHERE id = :id AND (last_seen_at IS NULL OR last_seen_at < :threshold)""")
+                .param("now", Timestamp.from(now)).param("id", stationId)
+                .param("threshold", Timestamp.from(now.minus(TOUCH_INTERVAL))).update();
+    }
+
+    public Optional<GridConnectionPoint> gridConnectionPoint(String id) {
+        return jdbc.sql("SELECT id, name, max_power_w FROM grid_connection_points WHERE id = ?").param(id)
+                .query((rs, n) -> new GridConnectionPoint(rs.getString(1), rs.getString(2), rs.getDouble(3)))
+                .optional();
+    }
+
+    public List<GridConnectionPoint> gridConnectionPoints() {
+        return jdbc.sql("SELECT id, name, max_power_w FROM grid_connection_points ORDER BY id")
+                .query((rs, n) -> new GridConnectionPoint(rs.getString(1), rs.getString(2), rs.getDouble(3))).list();
+    }
+
+    public void upsertGridConnectionPoint(GridConnectionPoint point) {
+        jdbc.sql("""
+                INSERT INTO grid_connection_points (id, name, max_power_w) VALUES (?, ?, ?)
+                ON CONFLICT (id) DO UPDATE SET name = excluded.name, max_power_w = excluded.max_power_w,
+                                               updated_at = now()""")
+                .params(point.id(), point.name(), point.maxPowerW()).update();
+    }
+
+    /**
+     * Locks the station's row, then its grid connection point's row, until the transaction ends, so that plans for
+     * sessions sharing a limit are made one after the other (on any instance). Call inside a transaction.
+     */
+    public void lockForPlanning(String stationId, String gridConnectionPoint) {
+        jdbc.sql("SELECT 1 FROM stations WHERE id = ? FOR UPDATE").param(stationId).query(Integer.class).optional();
+        if (gridConnectionPoint != null) {
+            jdbc.sql("SELECT 1 FROM grid_connection_points WHERE id = ? FOR UPDATE").param(gridConnectionPoint)
+                    .query(Integer.class).optional();
+        }
+    }
+
+    private static Outlet outlet(ResultSet rs) throws SQLException {
+        return new Outlet(rs.getString("id"), rs.getDouble("max_power_w"), rs.getInt("phases"));
+    }
+
+    private static Station station(ResultSet rs, List<Outlet> outlets) throws SQLException {
+        Timestamp lastSeen = rs.getTimestamp("last_seen_at");
+        return new Station(rs.getString("id"), rs.getString("name"), rs.getObject("latitude", Double.class),
+                rs.getObject("longitude", Double.class), rs.getString("grid_connection_point"),
+                rs.getDouble("max_power_w"), rs.getString("rest_base_url"), rs.getBoolean("has_credential"),
+                rs.getBoolean("has_access_credential"), lastSeen == null ? null : lastSeen.toInstant(),
+                rs.getTimestamp("created_at").toInstant(), outlets);
+    }
+}

@@ -1,0 +1,81 @@
+package org.chargeflex.cio.support;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.chargeflex.cio.support.Api.Credentials;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Base of the tests over real HTTP against the running application on the shared embedded PostgreSQL. All such test
+ * classes share one application context; each test makes its own stations (unique ids), so they do not interfere.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class IntegrationTest {
+    public static final Credentials ADMIN = new Credentials("admin", "test-admin-password");
+    /** base64 of 32 bytes, for the secrets box. */
+    public static final String SECRETS_KEY = "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=";
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", TestDatabase::jdbcUrl);
+        registry.add("cio.bootstrap.admin-password", ADMIN::password);
+        registry.add("cio.secrets.key", () -> SECRETS_KEY);
+        registry.add("cio.forwarding.default-timeout", () -> "500ms");
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api("http://127.0.0.1:" + port);
+    }
+
+    protected static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** Registers a station with outlets "1" (11 kW) and "2" (22 kW), gives it a credential and returns that. */
+    protected Credentials registerStation(String stationId, double maxPowerW, String gridConnectionPoint) {
+        return registerStation(api, stationId, maxPowerW, gridConnectionPoint, null);
+    }
+
+    protected static Credentials registerStation(Api api, String stationId, double maxPowerW, String gridConnectionPoint,
+            String restBaseUrl) {
+        Map<String, Object> station = new java.util.HashMap<>();
+        station.put("name", "Station " + stationId);
+        station.put("latitude", 52.52);
+        station.put("longitude", 13.40);
+        station.put("gridConnectionPoint", gridConnectionPoint);
+        station.put("maxPowerW", maxPowerW);
+        station.put("restBaseUrl", restBaseUrl);
+        Api.Response created = api.post("/api/v1/admin/stations", ADMIN, Map.of("id", stationId, "station", station,
+                "outlets", List.of(Map.of("id", "1", "maxPowerW", 11000, "phases", 3),
+                        Map.of("id", "2", "maxPowerW", 22000, "phases", 3))));
+        if (created.status() != 201) {
+            throw new IllegalStateException("registration failed: " + created);
+        }
+        Api.Response credential = api.post("/api/v1/admin/stations/" + stationId + "/credential", ADMIN, null);
+        return new Credentials(stationId, credential.json().get("secret").asString());
+    }
+
+    protected void registerGridConnectionPoint(String id, double maxPowerW) {
+        Api.Response r = api.put("/api/v1/admin/grid-connection-points/" + id, ADMIN,
+                Map.of("name", "Feeder " + id, "maxPowerW", maxPowerW));
+        if (r.status() != 200) {
+            throw new IllegalStateException("grid connection point failed: " + r);
+        }
+    }
+}
