@@ -94,7 +94,7 @@ class DataManagerImplTest {
         DataManagerImpl component = new DataManagerImpl();
         component.addDriver(fake); // SCR binds before it activates
 
-        component.start(null, config(5000));
+        component.start(home.toString(), config(5000));
         try {
             assertThat(component.getAllLabels()).containsExactly("outlet1/power");
             Channel power = component.getChannel("outlet1/power").orElseThrow();
@@ -120,7 +120,7 @@ class DataManagerImplTest {
     @Test
     void startsWithoutAChannelsFileAndLoadsItWhenItAppears() throws Exception {
         DataManagerImpl component = new DataManagerImpl();
-        component.start(null, config(5000));
+        component.start(home.toString(), config(5000));
         try {
             assertThat(component.getAllLabels()).isEmpty();
             Files.createDirectories(home.resolve("conf"));
@@ -143,7 +143,7 @@ class DataManagerImplTest {
 
     @Test
     void theMetatypeDefaultsAreTheDocumentedOnes() {
-        Settings s = DataManagerImpl.settings(annotationDefaults(), null);
+        Settings s = DataManagerImpl.settings(annotationDefaults(), home.toString());
 
         assertThat(s).isEqualTo(Settings.defaults(home.toString()));
         assertThat(s.channelsFile()).isEqualTo(home.resolve("conf/channels.json"));
@@ -160,7 +160,7 @@ class DataManagerImplTest {
         Files.writeString(home.resolve("conf/channels.json"),
                 root(driver("fake", device("dev", channel("x", "x", "LONG", "")))));
         DataManagerImpl component = new DataManagerImpl();
-        component.start(null, config(0));
+        component.start(home.toString(), config(0));
         try {
             assertThat(component.getAllLabels()).containsExactly("x");
         } finally {
