@@ -14,7 +14,7 @@ import java.util.concurrent.locks.LockSupport;
  * moment the request was due, so a stalled server shows up in the percentiles (no coordinated omission).
  */
 final class OpenLoopLoad {
-    record Result(int sent, int ok, int failed, double seconds, long[] latenciesNanos) {
+    record Result(int sent, int ok, int failed, double seconds, long[] latenciesNanos, String firstFailure) {
         double percentileMillis(double p) {
             if (latenciesNanos.length == 0) {
                 return Double.NaN;
@@ -28,12 +28,23 @@ final class OpenLoopLoad {
         }
     }
 
-    static Result run(HttpClient client, HttpRequest request, int ratePerSecond, int durationSeconds)
-            throws InterruptedException {
+    /**
+     * Runs the load. Requests are handed to a bounded pool of {@code connections} workers (one keep-alive
+     * connection each, as a real client fleet would use); when all are busy the wait counts in the latency.
+     */
+    static Result run(HttpClient client, HttpRequest request, int ratePerSecond, int durationSeconds,
+            int connections) throws InterruptedException {
+        java.util.concurrent.ExecutorService workers = java.util.concurrent.Executors.newFixedThreadPool(connections,
+                r -> {
+                    Thread t = new Thread(r, "load");
+                    t.setDaemon(true);
+                    return t;
+                });
         int total = ratePerSecond * durationSeconds;
         long[] latencies = new long[total];
         AtomicInteger ok = new AtomicInteger();
         AtomicInteger failed = new AtomicInteger();
+        java.util.concurrent.atomic.AtomicReference<String> firstFailure = new java.util.concurrent.atomic.AtomicReference<>();
         CompletableFuture<?>[] futures = new CompletableFuture<?>[total];
         long intervalNanos = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
         long start = System.nanoTime();
@@ -44,19 +55,28 @@ final class OpenLoopLoad {
                 LockSupport.parkNanos(wait);
             }
             final int n = i;
-            futures[i] = client.sendAsync(request, HttpResponse.BodyHandlers.ofString()).whenComplete((r, e) -> {
-                latencies[n] = System.nanoTime() - due;
-                if (e == null && r.statusCode() == 200) {
-                    ok.incrementAndGet();
-                } else {
+            futures[i] = CompletableFuture.runAsync(() -> {
+                try {
+                    HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        ok.incrementAndGet();
+                    } else {
+                        failed.incrementAndGet();
+                        firstFailure.compareAndSet(null, r.statusCode() + " " + r.body());
+                    }
+                } catch (Exception e) {
                     failed.incrementAndGet();
+                    firstFailure.compareAndSet(null, e.toString());
+                } finally {
+                    latencies[n] = System.nanoTime() - due;
                 }
-            });
+            }, workers);
         }
         CompletableFuture.allOf(futures).exceptionally(e -> null).join();
         double seconds = (System.nanoTime() - start) / 1e9;
+        workers.shutdown();
         long[] sorted = latencies.clone();
         Arrays.sort(sorted);
-        return new Result(total, ok.get(), failed.get(), seconds, sorted);
+        return new Result(total, ok.get(), failed.get(), seconds, sorted, firstFailure.get());
     }
 }

@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  * mvn -q -pl bench exec:java -Dexec.args="--dist station-osgi/distribution/target/chargeflex-station"
  * </pre>
  * Options: {@code --startups N} (5), {@code --rate R} requests/s (500), {@code --seconds S} (30),
- * {@code --xmx SIZE} (64m), {@code --path /rest/channels/...} (a sampled channel).
+ * {@code --xmx SIZE} (64m), {@code --path /rest/channels/...} (a sampled channel), {@code --connections N} (16).
  */
 public final class StationBench {
     private StationBench() {
@@ -36,6 +36,7 @@ public final class StationBench {
         int seconds = 30;
         String xmx = "64m";
         String path = "/rest/channels/outlet1/meter/power";
+        int connections = 16;
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -45,12 +46,13 @@ public final class StationBench {
                 case "--seconds" -> seconds = Integer.parseInt(value);
                 case "--xmx" -> xmx = value;
                 case "--path" -> path = value;
+                case "--connections" -> connections = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
         List<String> jvm = List.of("-Xmx" + xmx, "-XX:+UseSerialGC");
         String token = UUID.randomUUID().toString() + UUID.randomUUID();
-        HttpClient client = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(4, r -> {
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4, r -> {
                     Thread t = new Thread(r, "bench-http");
                     t.setDaemon(true);
                     return t;
@@ -75,12 +77,15 @@ public final class StationBench {
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.port + path))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
             long idleRss = p.rssKib();
-            OpenLoopLoad.run(client, get, rate, 10); // warm-up
-            OpenLoopLoad.Result r = OpenLoopLoad.run(client, get, rate, seconds);
+            OpenLoopLoad.run(client, get, rate, 10, connections); // warm-up
+            OpenLoopLoad.Result r = OpenLoopLoad.run(client, get, rate, seconds, connections);
             System.out.printf(Locale.ROOT, "GET %s at %d req/s for %d s: sent %d, ok %d, failed %d, throughput %.1f/s,"
                     + " p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", path, rate, seconds,
                     r.sent(), r.ok(), r.failed(), r.throughput(), r.percentileMillis(50), r.percentileMillis(90),
                     r.percentileMillis(99), r.percentileMillis(99.9), r.percentileMillis(100));
+            if (r.firstFailure() != null) {
+                System.out.println("first failure: " + r.firstFailure());
+            }
             System.out.printf(Locale.ROOT, "RSS of the Felix JVM: idle %d KiB (%.1f MB), after load %d KiB (%.1f MB),"
                     + " peak %d KiB (%.1f MB)%n", idleRss, idleRss / 1024.0, p.rssKib(), p.rssKib() / 1024.0,
                     p.peakRssKib(), p.peakRssKib() / 1024.0);

@@ -278,6 +278,29 @@ final class Board {
         outlet(outlet).injectCp(state);
     }
 
+    /**
+     * Sends up to {@code count} METER_SAMPLE events of one outlet back to back, as fast as the line takes them (a load
+     * test of the host). Each sample is taken under the lock; other requests and ticks interleave between samples.
+     *
+     * @return how many were sent; fewer than asked when no session is open (or it closes meanwhile)
+     */
+    int meterBurst(int outlet, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count must be >= 0, got " + count);
+        }
+        int sent = 0;
+        while (sent < count) {
+            synchronized (this) {
+                if (!session) {
+                    break;
+                }
+                emit(new MeterEvent(outlet(outlet).meter()));
+            }
+            sent++;
+        }
+        return sent;
+    }
+
     synchronized void canFromEv(int outlet, CanFrame frame) {
         outlet(outlet);
         emit(new CanReceived(outlet, frame));

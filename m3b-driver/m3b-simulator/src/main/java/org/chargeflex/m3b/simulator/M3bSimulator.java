@@ -122,6 +122,16 @@ public final class M3bSimulator implements AutoCloseable {
         board.canFromEv(outlet, frame);
     }
 
+    /**
+     * Pushes {@code count} meter samples of an outlet back to back on the calling thread, as fast as the line takes
+     * them (benchmarks of the host's event handling). Samples go out only while a host session is open.
+     *
+     * @return how many samples were sent
+     */
+    public int pushMeterSamples(int outlet, int count) {
+        return board.meterBurst(outlet, count);
+    }
+
     // --- faults ---------------------------------------------------------------------------------------------------
 
     /** CP shorted to PE: state E and fault CP_SHORT until {@link #clearCpFault}. */

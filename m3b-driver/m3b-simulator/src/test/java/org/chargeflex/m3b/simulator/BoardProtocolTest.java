@@ -79,6 +79,15 @@ class BoardProtocolTest {
     }
 
     @Test
+    void meterBurstsGoOutOnlyInASessionAndAllArrive() throws Exception {
+        assertThat(sim.pushMeterSamples(2, 50)).isZero(); // no session: nothing is sent
+        hello(5000);
+        assertThat(sim.pushMeterSamples(2, 500)).isEqualTo(500);
+        Poll.until("500 samples of outlet 2 received", () -> host.received.stream()
+                .filter(m -> m instanceof MeterEvent e && e.sample().outlet() == 2).count() >= 500);
+    }
+
+    @Test
     void heartbeatsKeepTheSessionAndEventsFlow() throws Exception {
         hello(300);
         sim.plugIn(2, EvSpec.builder().build());

@@ -54,11 +54,26 @@ public class M3bDriver implements DriverService {
         Transport transport;
         try {
             transport = s.isTcp() ? new TcpTransport(s.tcpHost(), s.tcpPort(), s.timing().connectTimeoutMillis())
-                    : new SerialTransport(s.serialPort(), s.serial());
+                    : serial(s);
         } catch (IOException e) {
             throw new ConnectionException("m3b: cannot open " + s.describe() + ": " + e.getMessage(), e);
         }
         BoardLink link = BoardLink.open(transport, s.timing(), c);
         return new M3bConnection(link, c, s.maxCurrent());
+    }
+
+    /**
+     * Opens a serial port. jSerialComm loads its native library (extracted to {@code ~/.jSerialComm} or
+     * {@code java.io.tmpdir}) on first use; when that fails (no writable directory, unsupported platform) serial
+     * devices cannot connect, reported as a {@link ConnectionException}, while {@code tcp://} devices, which never
+     * touch jSerialComm, keep working.
+     */
+    private static Transport serial(DeviceSettings s) throws IOException, ConnectionException {
+        try {
+            return new SerialTransport(s.serialPort(), s.serial());
+        } catch (LinkageError e) {
+            throw new ConnectionException("m3b: serial ports are unavailable, jSerialComm's native library could not"
+                    + " be loaded (it needs a writable ~/.jSerialComm or java.io.tmpdir): " + e, e);
+        }
     }
 }
