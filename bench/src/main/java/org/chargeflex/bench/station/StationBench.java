@@ -23,7 +23,7 @@ import java.util.concurrent.Executors;
  * mvn -q -pl bench exec:java -Dexec.args="--dist station-osgi/distribution/target/chargeflex-station"
  * </pre>
  * Options: {@code --startups N} (5), {@code --rate R} requests/s (500), {@code --seconds S} (30),
- * {@code --xmx SIZE} (64m), {@code --path /rest/channels/...} (a sampled channel), {@code --connections N} (16).
+ * {@code --jvm "OPTIONS"} (the JVM options of the station, default those of bin/chargeflex-station), {@code --path /rest/channels/...} (a sampled channel), {@code --connections N} (16).
  */
 public final class StationBench {
     private StationBench() {
@@ -34,7 +34,8 @@ public final class StationBench {
         int startups = 5;
         int rate = 500;
         int seconds = 30;
-        String xmx = "64m";
+        // the defaults of bin/chargeflex-station
+        String jvmOptions = "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss256k";
         String path = "/rest/channels/outlet1/meter/power";
         int connections = 16;
         for (int i = 0; i < args.length; i += 2) {
@@ -44,13 +45,13 @@ public final class StationBench {
                 case "--startups" -> startups = Integer.parseInt(value);
                 case "--rate" -> rate = Integer.parseInt(value);
                 case "--seconds" -> seconds = Integer.parseInt(value);
-                case "--xmx" -> xmx = value;
+                case "--jvm" -> jvmOptions = value;
                 case "--path" -> path = value;
                 case "--connections" -> connections = Integer.parseInt(value);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        List<String> jvm = List.of("-Xmx" + xmx, "-XX:+UseSerialGC");
+        List<String> jvm = List.of(jvmOptions.trim().split("\\s+"));
         String token = UUID.randomUUID().toString() + UUID.randomUUID();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4, r -> {
                     Thread t = new Thread(r, "bench-http");

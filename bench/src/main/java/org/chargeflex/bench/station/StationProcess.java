@@ -43,7 +43,9 @@ final class StationProcess implements AutoCloseable {
         cmd.add("-Dorg.osgi.service.http.port=" + port);
         cmd.add("-jar");
         cmd.add(home.resolve("lib/org.chargeflex.station.launcher.jar").toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as bin/chargeflex-station sets it
+        Process p = pb.redirectErrorStream(true)
                 .redirectOutput(home.resolve("console.log").toFile()).start();
         return new StationProcess(home, port, p);
     }
