@@ -69,8 +69,11 @@ class BoardProtocolTest {
         Poll.until("went safe", () -> sim.wentSafeCount() == 1);
         assertThat(sim.outlet(1).status().contactorClosed()).isFalse();
         assertThat(sim.outlet(1).status().pwm()).isEqualTo(PwmDuty.NO_CHARGING);
-        assertThat(host.got(FaultEvent.class, f -> f.faults().contains(FaultFlag.HOST_TIMEOUT))).isTrue();
-        assertThat(host.got(StatusChanged.class, s -> !s.status().contactorClosed())).isTrue();
+        // the board's events travel over TCP after it went safe: wait for them, do not race them
+        Poll.until("HOST_TIMEOUT fault event received",
+                () -> host.got(FaultEvent.class, f -> f.faults().contains(FaultFlag.HOST_TIMEOUT)));
+        Poll.until("contactor-open status received",
+                () -> host.got(StatusChanged.class, s -> !s.status().contactorClosed()));
         assertThat(sim.sessionOpen()).isFalse();
         host.send(new Heartbeat());
         Poll.until("late heartbeat refused", () -> host.got(Ack.class, a -> a.status() == AckStatus.NO_SESSION));
