@@ -36,7 +36,7 @@ class ArchitectureTest {
     @Test
     void theOptimizerDependsOnNoOtherFeature() {
         classes().that().resideInAPackage("..cio.optimizer..").should().onlyDependOnClassesThat()
-                .resideInAnyPackage("..cio.optimizer..", "org.chargeflex.cio.contract..", "java..",
+                .resideInAnyPackage("..cio.optimizer..", "org.chargeflex.cio.contract..", "org.chargeflex.optimizer..", "java..",
                         "org.springframework.stereotype..")
                 .check(MAIN);
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.chargeflex.cio.contract.SchedulePeriod;
-import org.springframework.stereotype.Component;
 
 /**
  * The placeholder policy: spread the energy demand evenly until the planned departure, capped by every limit.
@@ -17,8 +16,9 @@ import org.springframework.stereotype.Component;
  * <li>The schedule lasts until the departure, at least {@link #MIN_HORIZON} and at most {@link #MAX_HORIZON}.</li>
  * </ul>
  * Power is rounded down to whole watts, so a plan never exceeds a limit by rounding.
+ *
+ * <p>Not a bean any more: {@link FleetOptimizerPlanner} plans; this stays as a simple, dependency-free fallback policy.
  */
-@Component
 public class EvenSpreadPlanner implements SchedulePlanner {
     static final Duration MIN_HORIZON = Duration.ofMinutes(15);
     static final Duration MAX_HORIZON = Duration.ofHours(24);

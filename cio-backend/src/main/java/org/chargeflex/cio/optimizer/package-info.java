@@ -1,5 +1,6 @@
 /**
- * Schedule planning behind {@link org.chargeflex.cio.optimizer.SchedulePlanner}. For now a simple feasible policy
- * ({@link org.chargeflex.cio.optimizer.EvenSpreadPlanner}); the load-management optimiser (issue 6) replaces it.
+ * Schedule planning behind {@link org.chargeflex.cio.optimizer.SchedulePlanner}: the load-management optimiser
+ * (module cio-optimizer) in {@link org.chargeflex.cio.optimizer.FleetOptimizerPlanner}, the planner bean; the simple
+ * {@link org.chargeflex.cio.optimizer.EvenSpreadPlanner} stays as a plain fallback class (not a bean).
  */
 package org.chargeflex.cio.optimizer;

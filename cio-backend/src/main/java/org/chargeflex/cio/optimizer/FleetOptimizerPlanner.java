@@ -1,0 +1,74 @@
+package org.chargeflex.cio.optimizer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import org.chargeflex.cio.contract.SchedulePeriod;
+import org.chargeflex.optimizer.model.LimitNode;
+import org.chargeflex.optimizer.model.Problem;
+import org.chargeflex.optimizer.model.Session;
+import org.chargeflex.optimizer.solver.Optimizer;
+import org.chargeflex.optimizer.solver.SessionPlan;
+import org.springframework.stereotype.Component;
+
+/**
+ * The schedule service's planner, backed by the load-management optimiser (module cio-optimizer, docs/optimizer.md).
+ *
+ * <p>The {@link SchedulePlanner} contract plans one session whose headroom is already net of the other sessions'
+ * plans, so the optimiser gets a one-session problem: the session under one limit node whose limit is
+ * {@link PlanningInput#maxPowerW()}, over slots of at most 15 minutes from now to the departure (at least
+ * {@link #MIN_HORIZON}, at most {@link #MAX_HORIZON}; the slot length is stretched by a few seconds so that whole slots
+ * end at the departure). With the PEAK objective that is the flattest schedule that delivers the demand; the EV's
+ * minimum power is kept (0 or at least the minimum). Powers are rounded down to whole watts (after 1 mW of solver tolerance), so the plan never exceeds a
+ * limit; the part of the demand that does not fit is simply not planned (the station asks again).
+ */
+@Component
+public class FleetOptimizerPlanner implements SchedulePlanner {
+    static final Duration MIN_HORIZON = Duration.ofMinutes(15);
+    static final Duration MAX_HORIZON = Duration.ofHours(24);
+    static final long MAX_SLOT_SECONDS = 900;
+
+    private final Optimizer optimizer = Optimizer.create();
+
+    @Override
+    public PlannedSchedule plan(PlanningInput in) {
+        Instant start = in.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = in.plannedDeparture().truncatedTo(ChronoUnit.SECONDS);
+        if (end.isBefore(start.plus(MIN_HORIZON))) {
+            end = start.plus(MIN_HORIZON);
+        }
+        if (end.isAfter(start.plus(MAX_HORIZON))) {
+            end = start.plus(MAX_HORIZON);
+        }
+        long seconds = Duration.between(start, end).getSeconds();
+        double cap = Math.floor(in.maxPowerW());
+        double evMax = Math.min(in.evMaxPowerW(), in.outletMaxPowerW());
+        if (in.energyDemandWh() <= 0 || cap <= 0 || cap < in.evMinPowerW() || evMax <= 0) {
+            return new PlannedSchedule(start, List.of(new SchedulePeriod(0, 0)), end);
+        }
+        int slots = (int) ((seconds + MAX_SLOT_SECONDS - 1) / MAX_SLOT_SECONDS);
+        long slotSeconds = (seconds + slots - 1) / slots;
+        Problem problem = Problem.builder(start, slots).slotLength(Duration.ofSeconds(slotSeconds))
+                .node(LimitNode.builder("limit", slots).maxPowerW(cap).build())
+                .session(Session.builder("session").node("limit").window(start, start.plusSeconds(slots * slotSeconds))
+                        .energyWh(in.energyDemandWh()).power(Math.min(in.evMinPowerW(), evMax), in.evMaxPowerW())
+                        .outletMaxPowerW(in.outletMaxPowerW()).build())
+                .build();
+        SessionPlan plan = optimizer.plan(problem).sessions().get(0);
+        List<SchedulePeriod> periods = new ArrayList<>();
+        double last = -1;
+        for (int t = 0; t < slots; t++) {
+            double power = Math.min(cap, Math.floor(plan.powerW(t) + 1e-3));
+            if (power > 0 && power < in.evMinPowerW()) {
+                power = 0; // whole-watt rounding took it below the minimum
+            }
+            if (power != last) {
+                periods.add(new SchedulePeriod(t * slotSeconds, power));
+                last = power;
+            }
+        }
+        return new PlannedSchedule(start, periods, end);
+    }
+}

@@ -1,0 +1,226 @@
+package org.chargeflex.optimizer.solver;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chargeflex.optimizer.model.LimitNode;
+import org.chargeflex.optimizer.model.Problem;
+import org.chargeflex.optimizer.model.Session;
+
+/**
+ * The flow network of a problem, in power units (W per slot; energy = flow x slot hours):
+ * source -> session i (its demand) -> (station k, slot t) for every slot inside the session's window (its max power)
+ * -> (parent of k, t) -> ... -> (root, t) -> sink (the root's capacity in slot t, set by the stage that uses the model).
+ * A node's edge to its parent carries its limit less the base load below it. Several roots get a virtual root above
+ * them without a limit.
+ */
+final class FlowModel {
+    static final int SOURCE = 0;
+    static final int SINK = 1;
+    /** Stands for "no limit" on the virtual root, W. */
+    static final double UNLIMITED = 1e12;
+
+    final Problem problem;
+    final int slots;
+    final int sessionCount;
+    final FlowNetwork net;
+    /** Per root slot: the root's physical headroom for charging, W (limit less all base load, at least 0). */
+    final double[] rootHeadroom;
+    /** Per node-slot: the node's capacity for charging, W; index k * slots + t, the root last. */
+    final double[] nodeCapacity;
+    /** Parent index per node, -1 for the root. */
+    final int[] parent;
+    /** The node index of each session. */
+    final int[] sessionNode;
+    final int[] firstSlot;
+    final int[] endSlot;
+    private final int[] sourceEdge;
+    private final int[] sessionEdgeStart;
+    private final int[] sessionEdges;
+    private final int[] rootEdge;
+    private final double[] demand;
+    private final int nodeBase;
+    final int root;
+
+    FlowModel(Problem problem, double[] demandWh) {
+        this.problem = problem;
+        this.slots = problem.slots();
+        List<LimitNode> nodes = problem.nodes();
+        List<Session> sessions = problem.sessions();
+        this.sessionCount = sessions.size();
+        Map<String, Integer> index = new HashMap<>();
+        for (int k = 0; k < nodes.size(); k++) {
+            index.put(nodes.get(k).id(), k);
+        }
+        long roots = nodes.stream().filter(n -> n.parentId() == null).count();
+        int nodeCount = roots == 1 ? nodes.size() : nodes.size() + 1;
+        parent = new int[nodeCount];
+        int virtualRoot = roots == 1 ? -1 : nodes.size();
+        int theRoot = virtualRoot;
+        for (int k = 0; k < nodes.size(); k++) {
+            String p = nodes.get(k).parentId();
+            parent[k] = p == null ? virtualRoot : index.get(p);
+            if (p == null && roots == 1) {
+                theRoot = k;
+            }
+        }
+        if (virtualRoot >= 0) {
+            parent[virtualRoot] = -1;
+        }
+        root = theRoot;
+        nodeCapacity = capacities(nodes, nodeCount);
+        rootHeadroom = new double[slots];
+        System.arraycopy(nodeCapacity, root * slots, rootHeadroom, 0, slots);
+
+        sessionNode = new int[sessionCount];
+        firstSlot = new int[sessionCount];
+        endSlot = new int[sessionCount];
+        sessionEdgeStart = new int[sessionCount + 1];
+        int sessionEdgeTotal = 0;
+        for (int i = 0; i < sessionCount; i++) {
+            Session s = sessions.get(i);
+            sessionNode[i] = index.get(s.nodeId());
+            firstSlot[i] = problem.firstSlot(s);
+            endSlot[i] = problem.endSlot(s);
+            sessionEdgeStart[i] = sessionEdgeTotal;
+            sessionEdgeTotal += endSlot[i] - firstSlot[i];
+        }
+        sessionEdgeStart[sessionCount] = sessionEdgeTotal;
+        nodeBase = 2 + sessionCount;
+        net = new FlowNetwork(nodeBase + nodeCount * slots, sessionCount + sessionEdgeTotal + nodeCount * slots);
+        demand = new double[sessionCount];
+        sourceEdge = new int[sessionCount];
+        sessionEdges = new int[sessionEdgeTotal];
+        double hours = problem.slotHours();
+        for (int i = 0; i < sessionCount; i++) {
+            demand[i] = demandWh[i] / hours;
+            sourceEdge[i] = net.addEdge(SOURCE, 2 + i, demand[i]);
+            double max = sessions.get(i).effectiveMaxPowerW();
+            for (int t = firstSlot[i]; t < endSlot[i]; t++) {
+                sessionEdges[sessionEdgeStart[i] + t - firstSlot[i]] = net.addEdge(2 + i, nodeVertex(sessionNode[i], t), max);
+            }
+        }
+        for (int k = 0; k < nodeCount; k++) {
+            if (k != root) {
+                for (int t = 0; t < slots; t++) {
+                    net.addEdge(nodeVertex(k, t), nodeVertex(parent[k], t), nodeCapacity[k * slots + t]);
+                }
+            }
+        }
+        rootEdge = new int[slots];
+        for (int t = 0; t < slots; t++) {
+            rootEdge[t] = net.addEdge(nodeVertex(root, t), SINK, 0);
+        }
+    }
+
+    /** Limit less the base load in the node's subtree, never below 0; the virtual root is unlimited. */
+    private double[] capacities(List<LimitNode> nodes, int nodeCount) {
+        double[] subtreeBase = new double[nodeCount * slots];
+        for (int k = 0; k < nodes.size(); k++) {
+            for (int t = 0; t < slots; t++) {
+                double b = nodes.get(k).baseLoadW(t);
+                for (int up = k; up >= 0; up = parent[up]) {
+                    subtreeBase[up * slots + t] += b;
+                }
+            }
+        }
+        double[] cap = new double[nodeCount * slots];
+        for (int k = 0; k < nodeCount; k++) {
+            for (int t = 0; t < slots; t++) {
+                double limit = k < nodes.size() ? nodes.get(k).maxPowerW(t) : UNLIMITED;
+                cap[k * slots + t] = Math.max(0, limit - subtreeBase[k * slots + t]);
+            }
+        }
+        return cap;
+    }
+
+    int nodeVertex(int node, int slot) {
+        return nodeBase + node * slots + slot;
+    }
+
+    int sessionVertex(int session) {
+        return 2 + session;
+    }
+
+    int rootVertex(int slot) {
+        return nodeVertex(root, slot);
+    }
+
+    /** The demand of session i, W x slots. */
+    double demand(int i) {
+        return demand[i];
+    }
+
+    double totalDemand() {
+        double d = 0;
+        for (double x : demand) {
+            d += x;
+        }
+        return d;
+    }
+
+    /** Sets session i's demand (W x slots) and its source edge's capacity; call with no flow. */
+    void setDemand(int session, double flow) {
+        demand[session] = flow;
+        net.setCapacity(sourceEdge[session], flow);
+    }
+
+    void setSourceCapacity(int session, double cap) {
+        net.setCapacity(sourceEdge[session], cap);
+    }
+
+    double sourceFlow(int session) {
+        return net.flow(sourceEdge[session]);
+    }
+
+    void setRootCapacity(int slot, double cap) {
+        net.setCapacity(rootEdge[slot], Math.max(0, cap));
+    }
+
+    double rootCapacity(int slot) {
+        return net.capacity(rootEdge[slot]);
+    }
+
+    double rootFlow(int slot) {
+        return net.flow(rootEdge[slot]);
+    }
+
+    /** Augments to a maximum flow; returns the total flow now. */
+    double maximise() {
+        net.maxFlow(SOURCE, SINK);
+        return totalFlow();
+    }
+
+    double totalFlow() {
+        double f = 0;
+        for (int t = 0; t < slots; t++) {
+            f += net.flow(rootEdge[t]);
+        }
+        return f;
+    }
+
+    /** The highest flow session i could get on its own: its max power or the tightest node above it, per slot. */
+    double individualMaximum(int i) {
+        double max = problem.sessions().get(i).effectiveMaxPowerW();
+        double sum = 0;
+        for (int t = firstSlot[i]; t < endSlot[i]; t++) {
+            double cap = max;
+            for (int k = sessionNode[i]; k >= 0; k = parent[k]) {
+                cap = Math.min(cap, nodeCapacity[k * slots + t]);
+            }
+            sum += cap;
+        }
+        return sum;
+    }
+
+    /** The power of every session in every slot, W (from the current flow). */
+    double[][] powers() {
+        double[][] p = new double[sessionCount][slots];
+        for (int i = 0; i < sessionCount; i++) {
+            for (int t = firstSlot[i]; t < endSlot[i]; t++) {
+                p[i][t] = Math.max(0, net.flow(sessionEdges[sessionEdgeStart[i] + t - firstSlot[i]]));
+            }
+        }
+        return p;
+    }
+}
