@@ -32,6 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Everything else ({@code /api/v1/admin/**}, the OpenAPI document) accepts only operator accounts:
  *     OPERATOR may do everything; FLEET_OPERATOR, DNO and READ_ONLY may read; DNO may also set grid limits; users and
  *     station channels are for OPERATOR only.</li>
+ * <li>The dashboard page {@code /dashboard/**} (static) is for operator accounts with a reading role, like its data.</li>
  * </ul>
  * Passwords and secrets are stored as DelegatingPasswordEncoder hashes (BCrypt); successful checks are remembered by
  * {@link VerifiedCredentialCache}. 401 and 403 are problem bodies ({@link ProblemSecurityHandlers}).
@@ -40,6 +41,8 @@ import tools.jackson.databind.json.JsonMapper;
 class SecurityConfiguration {
     static final String STATION_API = "/api/v1/stations/**";
     private static final int VERIFIED_CACHE_SIZE = 50_000;
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -91,6 +94,8 @@ class SecurityConfiguration {
                         .hasAnyRole(Role.OPERATOR.name(), Role.DNO.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(readers)
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
+                        // the operator dashboard's page and assets (its data is under /api/v1/admin/dashboard)
+                        .requestMatchers(HttpMethod.GET, "/dashboard", "/dashboard/**").hasAnyRole(readers)
                         .anyRequest().authenticated());
         return common(http, problems);
     }
@@ -101,6 +106,8 @@ class SecurityConfiguration {
                 .exceptionHandling(e -> e.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .requestCache(c -> c.disable())
+                // the dashboard loads only its own scripts, styles and data
+                .headers(h -> h.contentSecurityPolicy(c -> c.policyDirectives(CONTENT_SECURITY_POLICY)))
                 // No cookies or sessions: every request carries its credential, so there is nothing for CSRF to ride on.
                 .csrf(c -> c.disable())
                 .build();
