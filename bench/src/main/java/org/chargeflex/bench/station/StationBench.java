@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import org.chargeflex.bench.load.LoadResult;
+import org.chargeflex.bench.load.OpenLoopLoad;
 
 /**
  * Station firmware benchmark: start-up time to the first REST answer, GET latency percentiles and throughput at a
@@ -79,13 +81,14 @@ public final class StationBench {
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
             long idleRss = p.rssKib();
             OpenLoopLoad.run(client, get, rate, 10, connections); // warm-up
-            OpenLoopLoad.Result r = OpenLoopLoad.run(client, get, rate, seconds, connections);
+            LoadResult result = OpenLoopLoad.run(client, get, rate, seconds, connections);
+            LoadResult.Stats r = result.stats();
             System.out.printf(Locale.ROOT, "GET %s at %d req/s for %d s: sent %d, ok %d, failed %d, throughput %.1f/s,"
                     + " p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", path, rate, seconds,
                     r.sent(), r.ok(), r.failed(), r.throughput(), r.percentileMillis(50), r.percentileMillis(90),
                     r.percentileMillis(99), r.percentileMillis(99.9), r.percentileMillis(100));
-            if (r.firstFailure() != null) {
-                System.out.println("first failure: " + r.firstFailure());
+            if (result.firstFailure() != null) {
+                System.out.println("first failure: " + result.firstFailure());
             }
             System.out.printf(Locale.ROOT, "RSS of the Felix JVM: idle %d KiB (%.1f MB), after load %d KiB (%.1f MB),"
                     + " peak %d KiB (%.1f MB)%n", idleRss, idleRss / 1024.0, p.rssKib(), p.rssKib() / 1024.0,

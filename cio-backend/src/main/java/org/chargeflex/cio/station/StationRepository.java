@@ -41,8 +41,11 @@ public class StationRepository {
     }
 
     public Optional<Station> find(String id) {
+        // Outlets first, then the station: a query inside the row mapper would need a second pooled connection
+        // while the first is still held, and a full pool of such callers waits for ever (pool deadlock).
+        List<Outlet> outlets = outlets(id);
         return jdbc.sql("SELECT " + STATION_COLUMNS + " FROM stations WHERE id = ?").param(id)
-                .query((rs, n) -> station(rs, outlets(id))).optional();
+                .query((rs, n) -> station(rs, outlets)).optional();
     }
 
     public boolean exists(String id) {
