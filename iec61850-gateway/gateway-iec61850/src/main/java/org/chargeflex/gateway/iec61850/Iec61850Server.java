@@ -20,6 +20,7 @@ import org.chargeflex.gateway.core.GatewayCore;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.StationListener;
 import org.chargeflex.gateway.core.StationSnapshot;
+import org.chargeflex.gateway.core.server.AllowedClients;
 import org.chargeflex.gateway.iec61850.internal.AllowListSocketFactory;
 import org.chargeflex.gateway.iec61850.internal.LdNames;
 import org.chargeflex.gateway.iec61850.internal.ModelUpdater;
@@ -238,11 +239,7 @@ public final class Iec61850Server implements AutoCloseable {
 
         /** The SCADA addresses that may connect (no default: an empty set is refused). */
         public Builder allowedClients(Set<InetAddress> clients) {
-            Objects.requireNonNull(clients, "allowedClients");
-            if (clients.isEmpty()) {
-                throw new IllegalArgumentException("at least one allowed SCADA client address is required");
-            }
-            this.allowedClients = Set.copyOf(clients);
+            this.allowedClients = AllowedClients.require(clients);
             return this;
         }
 

@@ -3,8 +3,6 @@ package org.chargeflex.gateway.iec104.internal;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketAddress;
@@ -12,7 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import javax.net.ServerSocketFactory;
+import org.chargeflex.gateway.core.server.CustomServerSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * a STARTDT or command arriving at once was lost (or killed the reader). Reads of an accepted socket wait until
  * {@link #open} is called for its peer (after the connection listener is set), at most {@link #MAX_WAIT_MS}.
  */
-public final class GatedSocketFactory extends ServerSocketFactory {
+public final class GatedSocketFactory extends CustomServerSocketFactory {
     static final long MAX_WAIT_MS = 5_000;
     private static final Logger LOG = LoggerFactory.getLogger(GatedSocketFactory.class);
 
@@ -37,26 +35,8 @@ public final class GatedSocketFactory extends ServerSocketFactory {
     }
 
     @Override
-    public ServerSocket createServerSocket() throws IOException {
+    protected ServerSocket newServerSocket() throws IOException {
         return new GatedServerSocket();
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-        return createServerSocket(port, 50, null);
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-        return createServerSocket(port, backlog, null);
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddr) throws IOException {
-        GatedServerSocket s = new GatedServerSocket();
-        s.setReuseAddress(true);
-        s.bind(new InetSocketAddress(bindAddr, port), backlog);
-        return s;
     }
 
     private final class GatedServerSocket extends ServerSocket {

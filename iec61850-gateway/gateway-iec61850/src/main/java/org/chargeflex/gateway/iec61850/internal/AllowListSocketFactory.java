@@ -7,7 +7,7 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import javax.net.ServerSocketFactory;
+import org.chargeflex.gateway.core.server.CustomServerSocketFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
  * Server sockets that accept only connections from configured addresses (others are closed at once and logged) and
  * remember the connected peers (the write callback has no association, so commands are logged with them).
  */
-public final class AllowListSocketFactory extends ServerSocketFactory {
+public final class AllowListSocketFactory extends CustomServerSocketFactory {
     private static final Logger LOG = LoggerFactory.getLogger(AllowListSocketFactory.class);
 
     private final Set<InetAddress> allowed;
@@ -33,26 +33,8 @@ public final class AllowListSocketFactory extends ServerSocketFactory {
     }
 
     @Override
-    public ServerSocket createServerSocket() throws IOException {
+    protected ServerSocket newServerSocket() throws IOException {
         return new Filtering();
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port) throws IOException {
-        return createServerSocket(port, 50, null);
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog) throws IOException {
-        return createServerSocket(port, backlog, null);
-    }
-
-    @Override
-    public ServerSocket createServerSocket(int port, int backlog, InetAddress bindAddr) throws IOException {
-        Filtering s = new Filtering();
-        s.setReuseAddress(true);
-        s.bind(new java.net.InetSocketAddress(bindAddr, port), backlog);
-        return s;
     }
 
     private final class Filtering extends ServerSocket {
