@@ -120,10 +120,10 @@ class Iec61850ServerTest {
         source.put(TestStations.charging(st1, 5000, 12_400, T0.plusSeconds(10)));
         core.pollNow();
 
-        Report report = nextReportWith(ld + "/MMXU1.TotW");
-        FcModelNode totW = report.getValues().stream().filter(v -> v.getReference().toString().equals(ld + "/MMXU1.TotW"))
-                .findFirst().orElseThrow();
-        assertThat(((BdaFloat32) totW.getChild("mag").getChild("f")).getFloat()).isEqualTo(10_000f);
+        // a report sent for an earlier change (e.g. of another member of the data set) may still carry the old
+        // 14 kW: wait for the one that carries the new value instead of taking the first report naming TotW
+        FcModelNode totW = nextReportedValue(ld + "/MMXU1.TotW",
+                v -> ((BdaFloat32) v.getChild("mag").getChild("f")).getFloat() == 10_000f);
         assertThat(((BdaTimestamp) totW.getChild("t")).getDate().toInstant()).isEqualTo(T0.plusSeconds(10));
     }
 
@@ -223,16 +223,20 @@ class Iec61850ServerTest {
         };
     }
 
-    private Report nextReportWith(String ref) throws InterruptedException {
+    private FcModelNode nextReportedValue(String ref, java.util.function.Predicate<FcModelNode> wanted)
+            throws InterruptedException {
         for (int i = 0; i < 20; i++) {
             Report r = reports.poll(10, TimeUnit.SECONDS);
             assertThat(r).as("a report").isNotNull();
-            if (r.getValues().stream().anyMatch(v -> v.getReference().toString().equals(ref))) {
-                return r;
+            java.util.Optional<FcModelNode> value = r.getValues().stream()
+                    .filter(v -> v.getReference().toString().equals(ref) && wanted.test(v)).findFirst();
+            if (value.isPresent()) {
+                return value.get();
             }
         }
-        throw new AssertionError("no report with " + ref);
+        throw new AssertionError("no report with the expected value of " + ref);
     }
+
 
     private void awaitValidity(FcModelNode node, BdaQuality.Validity expected) throws Exception {
         for (int i = 0; i < 100; i++) {
