@@ -2,7 +2,6 @@ package org.chargeflex.cio.optimizer;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import org.chargeflex.cio.contract.SchedulePeriod;
@@ -26,23 +25,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class FleetOptimizerPlanner implements SchedulePlanner {
-    static final Duration MIN_HORIZON = Duration.ofMinutes(15);
-    static final Duration MAX_HORIZON = Duration.ofHours(24);
+    static final Duration MIN_HORIZON = PlanningHorizon.MIN_HORIZON;
+    static final Duration MAX_HORIZON = PlanningHorizon.MAX_HORIZON;
     static final long MAX_SLOT_SECONDS = 900;
 
     private final Optimizer optimizer = Optimizer.create();
 
     @Override
     public PlannedSchedule plan(PlanningInput in) {
-        Instant start = in.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant end = in.plannedDeparture().truncatedTo(ChronoUnit.SECONDS);
-        if (end.isBefore(start.plus(MIN_HORIZON))) {
-            end = start.plus(MIN_HORIZON);
-        }
-        if (end.isAfter(start.plus(MAX_HORIZON))) {
-            end = start.plus(MAX_HORIZON);
-        }
-        long seconds = Duration.between(start, end).getSeconds();
+        PlanningHorizon horizon = PlanningHorizon.of(in);
+        Instant start = horizon.start();
+        Instant end = horizon.end();
+        long seconds = horizon.seconds();
         double cap = Math.floor(in.maxPowerW());
         double evMax = Math.min(in.evMaxPowerW(), in.outletMaxPowerW());
         if (in.energyDemandWh() <= 0 || cap <= 0 || cap < in.evMinPowerW() || evMax <= 0) {

@@ -1,0 +1,30 @@
+package org.chargeflex.cio.optimizer;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The time span a schedule covers: from now until the planned departure (whole seconds), at least
+ * {@link #MIN_HORIZON} and at most {@link #MAX_HORIZON}. Shared by every {@link SchedulePlanner}.
+ */
+record PlanningHorizon(Instant start, Instant end) {
+    static final Duration MIN_HORIZON = Duration.ofMinutes(15);
+    static final Duration MAX_HORIZON = Duration.ofHours(24);
+
+    static PlanningHorizon of(PlanningInput in) {
+        Instant start = in.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = in.plannedDeparture().truncatedTo(ChronoUnit.SECONDS);
+        if (end.isBefore(start.plus(MIN_HORIZON))) {
+            end = start.plus(MIN_HORIZON);
+        }
+        if (end.isAfter(start.plus(MAX_HORIZON))) {
+            end = start.plus(MAX_HORIZON);
+        }
+        return new PlanningHorizon(start, end);
+    }
+
+    long seconds() {
+        return Duration.between(start, end).getSeconds();
+    }
+}
