@@ -261,7 +261,8 @@ class DriverFailureTest {
         p.addListener(log);
 
         awaitValid(p); // connected on a fresh thread while the first one is still stuck in connect
-        Await.until("flags delivered", () -> log.count(Flag.TIMEOUT) >= 3);
+        // listeners are called on their own thread: wait until the VALID record has reached the log too
+        Await.until("flags delivered", () -> log.count(Flag.TIMEOUT) >= 3 && log.count(Flag.VALID) >= 1);
         // the two attempts queued behind the stuck one timed out without ever reaching the driver
         assertThat(calls.get()).isEqualTo(2);
         assertThat(log.flags()).containsSubsequence(Flag.TIMEOUT, Flag.WAITING_FOR_CONNECTION_RETRY, Flag.TIMEOUT,
