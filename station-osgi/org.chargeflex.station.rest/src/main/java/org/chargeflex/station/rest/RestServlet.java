@@ -93,6 +93,11 @@ final class RestServlet implements Servlet {
             response.setHeader("WWW-Authenticate", Authenticator.CHALLENGE);
         }
         response.setHeader("Cache-Control", "no-store");
+        if (request.getContentLengthLong() != 0) {
+            // the body of a refused request is not read: say that the connection ends here, so that a client does not
+            // reuse a connection the server is about to close
+            response.setHeader("Connection", "close");
+        }
         response.setContentType(Problem.MEDIA_TYPE);
         response.setCharacterEncoding("UTF-8");
         mapper.writeValue(response.getOutputStream(), problem.toJson());
