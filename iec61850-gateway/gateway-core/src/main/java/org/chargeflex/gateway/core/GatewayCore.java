@@ -24,8 +24,7 @@ public final class GatewayCore implements AutoCloseable {
     private GatewayCore(Builder b) {
         this.clock = b.clock;
         this.cache = new StationCache();
-        this.dispatcher = new CurtailmentDispatcher(b.sink, cache, b.minimumSessionPowerW, b.nominalVoltageV,
-                b.retryDelay);
+        this.dispatcher = new CurtailmentDispatcher(b.sink, cache, b.retryDelay);
         this.poller = new StationPoller(b.source, cache, b.pollInterval);
     }
 
@@ -61,19 +60,26 @@ public final class GatewayCore implements AutoCloseable {
 
     /**
      * Accepts a DNO limit for a station: validates it against the cached registry, records it (served at once as the
-     * limit in force) and hands it to the dispatcher. Never blocks on I/O, so it may be called under a protocol
+     * limit in force) and hands it to the dispatcher. A limit below the station's measured power, below the power
+     * the CIO has planned for it or below the previous curtailment is an emergency (the CIO also writes it straight
+     * to the station, which does not have to wait for its next schedule). Never blocks on I/O, so it may be called under a protocol
      * library's lock.
      *
      * @throws CurtailmentRejectedException for an unknown station or a limit outside 0..maxPowerW; nothing changes
      */
     public Curtailment curtail(String stationId, double limitW, String origin) throws CurtailmentRejectedException {
         validate(stationId, limitW);
-        Reading measured = cache.snapshot(stationId).map(StationSnapshot::totalPowerW).orElse(Reading.MISSING);
-        boolean emergency = measured.quality() != Quality.INVALID && limitW < measured.value();
+        StationSnapshot snapshot = cache.snapshot(stationId).orElseThrow();
+        boolean emergency = below(limitW, snapshot.totalPowerW()) || below(limitW, snapshot.plannedPowerW())
+                || cache.curtailment(stationId).map(previous -> limitW < previous.limitW()).orElse(false);
         Curtailment c = new Curtailment(stationId, limitW, emergency, origin, clock.instant());
         cache.putCurtailment(c);
         dispatcher.submit(c);
         return c;
+    }
+
+    private static boolean below(double limitW, Reading r) {
+        return r.quality() != Quality.INVALID && limitW < r.value();
     }
 
     /**
@@ -111,8 +117,6 @@ public final class GatewayCore implements AutoCloseable {
         private CurtailmentSink sink;
         private Duration pollInterval = Duration.ofSeconds(5);
         private Duration retryDelay = Duration.ofSeconds(2);
-        private double minimumSessionPowerW;
-        private double nominalVoltageV = 230;
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -137,27 +141,6 @@ public final class GatewayCore implements AutoCloseable {
         /** Delay before a failed curtailment is tried again (default 2 s; 10 ms .. 10 min). */
         public Builder retryDelay(Duration d) {
             this.retryDelay = within(d, Duration.ofMillis(10), Duration.ofMinutes(10), "retryDelay");
-            return this;
-        }
-
-        /**
-         * Power each outlet keeps under an emergency limit, W (e.g. 4200 for controllable consumers under German
-         * rules; default 0). An emergency limit never cuts an outlet below it.
-         */
-        public Builder minimumSessionPowerW(double w) {
-            if (!(w >= 0) || w > 100_000) {
-                throw new IllegalArgumentException("minimumSessionPowerW must be 0..100000, got " + w);
-            }
-            this.minimumSessionPowerW = w;
-            return this;
-        }
-
-        /** Voltage used to turn an emergency power limit into outlet currents (default 230 V; 100..500). */
-        public Builder nominalVoltageV(double v) {
-            if (!(v >= 100) || v > 500) {
-                throw new IllegalArgumentException("nominalVoltageV must be 100..500, got " + v);
-            }
-            this.nominalVoltageV = v;
             return this;
         }
 

@@ -27,16 +27,15 @@ class GatewayCoreTest {
         }
     }
 
-    private GatewayCore start(double minimumSessionPowerW) {
+    private GatewayCore start() {
         source.put(TestStations.charging(st1, 7000, 100, T0));
-        core = GatewayCore.builder().source(source).sink(sink).pollInterval(Duration.ofHours(1))
-                .minimumSessionPowerW(minimumSessionPowerW).build().start();
+        core = GatewayCore.builder().source(source).sink(sink).pollInterval(Duration.ofHours(1)).build().start();
         return core;
     }
 
     @Test
     void aggregatesTheOutletsIntoStationValues() {
-        StationSnapshot s = start(0).snapshot("st-1").orElseThrow();
+        StationSnapshot s = start().snapshot("st-1").orElseThrow();
         assertThat(s.totalPowerW()).isEqualTo(Reading.good(14_000, T0));
         assertThat(s.phaseVoltageV(2).value()).isEqualTo(230);
         assertThat(s.energyWh().value()).isEqualTo(200);
@@ -45,7 +44,7 @@ class GatewayCoreTest {
 
     @Test
     void unreachableSourceAgesTheLastValuesAndKeepsTheRegistry() {
-        start(0);
+        start();
         source.setFailing(true);
         core.pollNow();
         StationSnapshot s = core.snapshot("st-1").orElseThrow();
@@ -57,7 +56,7 @@ class GatewayCoreTest {
 
     @Test
     void listenersHearOfChangesOnly() {
-        start(0);
+        start();
         List<StationSnapshot> heard = new CopyOnWriteArrayList<>();
         core.addListener(heard::add);
         core.pollNow();
@@ -69,29 +68,36 @@ class GatewayCoreTest {
     }
 
     @Test
-    void curtailmentBelowTheMeasuredPowerIsAnEmergencyAppliedAtTheStationThenThroughTheCio() throws Exception {
-        start(4200);
+    void curtailmentBelowTheMeasuredPowerIsPassedOnAsAnEmergency() throws Exception {
+        start();
         Curtailment c = core.curtail("st-1", 5000, "test");
         assertThat(c.emergency()).isTrue();
-        RecordingCurtailmentSink.Applied direct = sink.next(5, TimeUnit.SECONDS);
-        assertThat(direct.direct()).isTrue();
-        // 2500 W each would be below the guaranteed 4200 W: 4200 / (230 V * 3) = 6.08 A -> 6.0 A
-        assertThat(direct.outletCurrentA()).containsEntry("1", 6.0).containsEntry("2", 6.0);
-        assertThat(sink.next(5, TimeUnit.SECONDS).direct()).isFalse();
+        assertThat(sink.next(5, TimeUnit.SECONDS)).isEqualTo(c);
+        assertThat(sink.next(100, TimeUnit.MILLISECONDS)).isNull();
         assertThat(core.curtailment("st-1")).contains(c);
     }
 
     @Test
-    void curtailmentAboveTheMeasuredPowerGoesThroughTheCioOnly() throws Exception {
-        start(0);
+    void curtailmentAboveTheMeasuredPowerIsNoEmergency() throws Exception {
+        start();
         assertThat(core.curtail("st-1", 20_000, "test").emergency()).isFalse();
-        assertThat(sink.next(5, TimeUnit.SECONDS).direct()).isFalse();
+        assertThat(sink.next(5, TimeUnit.SECONDS).emergency()).isFalse();
         assertThat(sink.next(100, TimeUnit.MILLISECONDS)).isNull();
     }
 
     @Test
+    void curtailmentBelowThePlannedPowerOrThePreviousLimitIsAnEmergencyEvenWhileLessIsDrawn() throws Exception {
+        StationSnapshot ramping = TestStations.charging(st1, 1000, 100, T0);
+        source.put(new StationSnapshot(st1, ramping.outlets(), Reading.good(14_000, T0), true));
+        core = GatewayCore.builder().source(source).sink(sink).pollInterval(Duration.ofHours(1)).build().start();
+        assertThat(core.curtail("st-1", 5000, "test").emergency()).as("2 kW drawn, 14 kW planned").isTrue();
+        assertThat(core.curtail("st-1", 15_000, "test").emergency()).isFalse();
+        assertThat(core.curtail("st-1", 14_500, "test").emergency()).as("below the previous limit").isTrue();
+    }
+
+    @Test
     void refusesUnknownStationsAndOutOfRangeLimitsWithoutChangingAnything() {
-        start(0);
+        start();
         assertThatThrownBy(() -> core.curtail("nope", 1000, "test")).isInstanceOf(CurtailmentRejectedException.class)
                 .extracting(e -> ((CurtailmentRejectedException) e).reason())
                 .isEqualTo(CurtailmentRejectedException.Reason.UNKNOWN_STATION);
@@ -106,11 +112,37 @@ class GatewayCoreTest {
     }
 
     @Test
+    void aFailedCurtailmentIsRetriedUntilAppliedARefusedOneIsDropped() throws Exception {
+        source.put(TestStations.charging(st1, 7000, 100, T0));
+        java.util.concurrent.BlockingQueue<String> attempts = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(2);
+        CurtailmentSink flaky = (c, station) -> {
+            attempts.add(c.limitW() + "");
+            if (c.limitW() == 1000) {
+                throw new SinkException("refused", null, false);
+            }
+            if (failures.getAndDecrement() > 0) {
+                throw new SinkException("CIO unreachable");
+            }
+        };
+        core = GatewayCore.builder().source(source).sink(flaky).pollInterval(Duration.ofHours(1))
+                .retryDelay(Duration.ofMillis(10)).build().start();
+        core.curtail("st-1", 5000, "test");
+        for (int i = 0; i < 3; i++) {
+            assertThat(attempts.poll(5, TimeUnit.SECONDS)).as("attempt %d", i).isEqualTo("5000.0");
+        }
+        assertThat(attempts.poll(200, TimeUnit.MILLISECONDS)).as("applied: no more attempts").isNull();
+        core.curtail("st-1", 1000, "test");
+        assertThat(attempts.poll(5, TimeUnit.SECONDS)).isEqualTo("1000.0");
+        assertThat(attempts.poll(200, TimeUnit.MILLISECONDS)).as("refused: not retried").isNull();
+        assertThat(core.curtailment("st-1").orElseThrow().limitW()).as("the limit in force as served")
+                .isEqualTo(1000);
+    }
+
+    @Test
     void builderValidates() {
         assertThatThrownBy(() -> GatewayCore.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> GatewayCore.builder().pollInterval(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GatewayCore.builder().minimumSessionPowerW(-1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OutletInfo("1", 0, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CpState('G', Quality.GOOD, T0)).isInstanceOf(IllegalArgumentException.class);

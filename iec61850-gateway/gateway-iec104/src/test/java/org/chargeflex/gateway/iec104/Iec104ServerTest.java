@@ -18,6 +18,7 @@ import org.chargeflex.gateway.core.GatewayCore;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.TestStations;
 import org.chargeflex.gateway.core.memory.InMemoryStationSource;
+import org.chargeflex.gateway.core.Curtailment;
 import org.chargeflex.gateway.core.memory.RecordingCurtailmentSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,10 +148,10 @@ class Iec104ServerTest {
             ASdu term = c.until(a -> a.getTypeIdentification() == ASduType.C_SE_NC_1);
             assertThat(term.getCauseOfTransmission()).isEqualTo(CauseOfTransmission.ACTIVATION_TERMINATION);
 
-            RecordingCurtailmentSink.Applied applied = sink.next(10, TimeUnit.SECONDS);
-            assertThat(applied.curtailment().stationId()).isEqualTo("st-1");
-            assertThat(applied.curtailment().limitW()).isEqualTo(9000);
-            assertThat(applied.curtailment().origin()).contains("IEC 104").contains("127.0.0.1");
+            Curtailment applied = sink.next(10, TimeUnit.SECONDS);
+            assertThat(applied.stationId()).isEqualTo("st-1");
+            assertThat(applied.limitW()).isEqualTo(9000);
+            assertThat(applied.origin()).contains("IEC 104").contains("127.0.0.1");
             ASdu limit = c.until(a -> a.getTypeIdentification() == ASduType.M_ME_TF_1
                     && ioas(List.of(a), ASduType.M_ME_TF_1).contains(1013));
             assertThat(value(List.of(limit), 1013)).isEqualTo(9000f);

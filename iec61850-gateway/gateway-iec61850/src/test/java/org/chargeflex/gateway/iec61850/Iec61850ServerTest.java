@@ -30,6 +30,7 @@ import org.chargeflex.gateway.core.GatewayCore;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.TestStations;
 import org.chargeflex.gateway.core.memory.InMemoryStationSource;
+import org.chargeflex.gateway.core.Curtailment;
 import org.chargeflex.gateway.core.memory.RecordingCurtailmentSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -134,15 +135,13 @@ class Iec61850ServerTest {
         ((BdaFloat32) lim.getChild("setMag").getChild("f")).setFloat(9000f);
         client.setDataValues(lim);
 
-        RecordingCurtailmentSink.Applied first = sink.next(10, TimeUnit.SECONDS);
+        Curtailment first = sink.next(10, TimeUnit.SECONDS);
         assertThat(first).isNotNull();
-        // 9 kW is below the measured 14 kW: applied at the station at once, then through the CIO
-        assertThat(first.direct()).isTrue();
-        assertThat(first.curtailment().limitW()).isEqualTo(9000);
-        assertThat(first.curtailment().origin()).contains("IEC 61850").contains("127.0.0.1");
-        assertThat(first.outletCurrentA()).containsEntry("1", 6.5).containsEntry("2", 6.5);
-        RecordingCurtailmentSink.Applied second = sink.next(10, TimeUnit.SECONDS);
-        assertThat(second.direct()).isFalse();
+        // 9 kW is below the measured 14 kW: an emergency (the CIO also writes it straight to the station)
+        assertThat(first.emergency()).isTrue();
+        assertThat(first.limitW()).isEqualTo(9000);
+        assertThat(first.origin()).contains("IEC 61850").contains("127.0.0.1");
+        assertThat(sink.next(100, TimeUnit.MILLISECONDS)).as("applied once").isNull();
         assertThat(core.curtailment("st-1").orElseThrow().limitW()).isEqualTo(9000);
 
         FcModelNode read = (FcModelNode) model.findModelNode(ld + "/DESE1.ChaPwrLim", Fc.SP);

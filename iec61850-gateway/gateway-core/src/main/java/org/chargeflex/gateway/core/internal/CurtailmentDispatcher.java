@@ -16,14 +16,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Applies curtailments on its own thread: the newest per station wins; a failure is retried after a delay unless a
- * newer curtailment for the station arrived meanwhile. An emergency goes to the station first, then to the CIO.
+ * newer curtailment for the station arrived meanwhile or the sink refused it for good.
  */
 public final class CurtailmentDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CurtailmentDispatcher.class);
 
     private final CurtailmentSink sink;
     private final StationCache cache;
-    private final EmergencySplitter splitter;
     private final Duration retryDelay;
     private final Map<String, Curtailment> pending = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -32,11 +31,9 @@ public final class CurtailmentDispatcher implements AutoCloseable {
         return t;
     });
 
-    public CurtailmentDispatcher(CurtailmentSink sink, StationCache cache, double minimumSessionPowerW,
-            double voltageV, Duration retryDelay) {
+    public CurtailmentDispatcher(CurtailmentSink sink, StationCache cache, Duration retryDelay) {
         this.sink = sink;
         this.cache = cache;
-        this.splitter = new EmergencySplitter(minimumSessionPowerW, voltageV);
         this.retryDelay = retryDelay;
     }
 
@@ -58,28 +55,22 @@ public final class CurtailmentDispatcher implements AutoCloseable {
             return;
         }
         try {
-            if (c.emergency()) {
-                applyDirect(c, info);
-            }
-            if (sink.applyPlanned(c, info)) {
-                LOG.info("Limit {} W for station {} passed to the CIO (from {})", c.limitW(), stationId, c.origin());
-            } else if (!c.emergency()) {
-                LOG.warn("The CIO has no limit input for station {}; applying {} W directly at the station",
-                        stationId, c.limitW());
-                applyDirect(c, info);
-            }
+            sink.apply(c, info);
+            LOG.info("Limit {} W for station {} applied by the CIO{} (from {})", c.limitW(), stationId,
+                    c.emergency() ? " as an emergency" : "", c.origin());
             pending.remove(stationId, c);
-        } catch (SinkException | RuntimeException e) {
-            LOG.warn("Curtailment {} failed, retrying in {}: {}", c, retryDelay, e.toString());
+        } catch (SinkException e) {
+            if (e.retryable()) {
+                LOG.warn("Curtailment {} failed, retrying in {}: {}", c, retryDelay, e.getMessage());
+                executor.schedule(() -> apply(stationId), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
+            } else {
+                LOG.error("Curtailment {} refused, not retried: {}", c, e.getMessage());
+                pending.remove(stationId, c);
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("Curtailment {} failed, retrying in {}", c, retryDelay, e);
             executor.schedule(() -> apply(stationId), retryDelay.toMillis(), TimeUnit.MILLISECONDS);
         }
-    }
-
-    private void applyDirect(Curtailment c, StationInfo info) throws SinkException {
-        Map<String, Double> currents = splitter.split(info, c.limitW());
-        sink.applyEmergency(c, info, currents);
-        LOG.info("Limit {} W applied directly at station {} as outlet currents {} A (from {})", c.limitW(),
-                info.id(), currents, c.origin());
     }
 
     @Override

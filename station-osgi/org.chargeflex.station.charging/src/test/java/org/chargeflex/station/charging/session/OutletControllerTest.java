@@ -17,6 +17,7 @@ import org.chargeflex.station.api.Value;
 import org.chargeflex.station.api.ValueType;
 import org.chargeflex.station.api.test.FakeChannel;
 import org.chargeflex.station.api.test.FakeDataAccessService;
+import org.chargeflex.station.charging.grid.GridShares;
 import org.chargeflex.station.cioclient.api.CioException;
 import org.chargeflex.station.cioclient.api.ScheduleResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +163,49 @@ class OutletControllerTest {
         assertThat(request.ev().energyDemandWh()).isEqualTo(20000.0);
         assertThat(request.ev().maxCurrentA()).isEqualTo(32.0);
         assertThat(request.ev().phases()).isEqualTo(3);
+    }
+
+    @Test
+    void theStationGridLimitCapsTheScheduleFromTheNextTickAndLiftingItRestoresTheSchedule() {
+        GridShares grid = new GridShares();
+        outlet = new OutletController(settings(), new ChannelIo(() -> das), cio, clock, Runnable::run,
+                u -> UserDefaults.NONE, (device, values) -> published.computeIfAbsent(device,
+                        d -> new ConcurrentHashMap<>()).putAll(values), grid);
+        startSession();
+        set(cp, Value.of("C"));
+        tick();
+        assertThat(writtenLimit()).as("schedule: 11040 W").isEqualTo(16.0);
+
+        grid.setLimit(6_900); // 10 A on three phases at 230 V
+        tick();
+        assertThat(writtenLimit()).isEqualTo(10.0);
+        assertThat(published.get("1").get("session/limit_source").asString()).isEqualTo("GRID_LIMIT");
+        assertThat(outlet.state()).isEqualTo(SessionState.CHARGING);
+        assertThat(grid.heldW()).isLessThanOrEqualTo(6_900);
+
+        grid.setLimit(3_000); // below 6 A: pause
+        clock.advance(Duration.ofSeconds(2)); // past the contactor's retry delay
+        tick();
+        assertThat(writtenLimit()).isZero();
+        assertThat(outlet.state()).isEqualTo(SessionState.SUSPENDED);
+        assertThat(contactor.getLatestRecord().getValue().asBoolean()).isFalse();
+
+        grid.setLimit(-1);
+        tick();
+        assertThat(writtenLimit()).isEqualTo(16.0);
+        assertThat(published.get("1").get("session/limit_source").asString()).isEqualTo("SCHEDULE");
+    }
+
+    @Test
+    void aGridLimitAboveTheScheduleChangesNothing() {
+        GridShares grid = new GridShares();
+        grid.setLimit(22_000);
+        outlet = new OutletController(settings(), new ChannelIo(() -> das), cio, clock, Runnable::run,
+                u -> UserDefaults.NONE, (device, values) -> published.computeIfAbsent(device,
+                        d -> new ConcurrentHashMap<>()).putAll(values), grid);
+        startSession();
+        assertThat(writtenLimit()).isEqualTo(16.0);
+        assertThat(published.get("1").get("session/limit_source").asString()).isEqualTo("SCHEDULE");
     }
 
     @Test
