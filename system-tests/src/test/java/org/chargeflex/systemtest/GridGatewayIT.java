@@ -90,6 +90,11 @@ class GridGatewayIT {
             for (String ln : new String[] {"LLN0", "LPHD1", "MMXU1", "MMTR1", "DESE1", "DEAO1", "DEEV1"}) {
                 assertThat(model.findModelNode(ld + "/" + ln, null)).as(ln).isNotNull();
             }
+            String gcpLd = gateway.gcpLogicalDevice(GridRig.GCP_ID);
+            FcModelNode gcpTotW = (FcModelNode) model.findModelNode(gcpLd + "/MMXU1.TotW", Fc.MX);
+            client.getDataValues(gcpTotW);
+            assertThat(((BdaFloat32) gcpTotW.getChild("mag").getChild("f")).getFloat())
+                    .as("the grid connection point's logical device sums its station").isGreaterThan(15_000f);
             FcModelNode totW = (FcModelNode) model.findModelNode(ld + "/MMXU1.TotW", Fc.MX);
             client.getDataValues(totW);
             assertThat(((BdaFloat32) totW.getChild("mag").getChild("f")).getFloat()).isGreaterThan(15_000f);
@@ -147,14 +152,46 @@ class GridGatewayIT {
         }
     }
 
+    @Test
+    @Order(3)
+    void iec104LiftsTheStationThenCurtailsAndLiftsItsGridConnectionPointAtTheBoard() throws Exception {
+        try (ScadaIec104 scada = ScadaIec104.connect(gateway.iec104Port())) {
+            ASdu lift = scada.singleCommand(GridGateway.commandIoa(), false, STEP);
+            assertThat(lift.isNegativeConfirm()).isFalse();
+            rig.awaitLimit("station curtailment lifted (C_SC_NA_1 OFF)", GridRig.FULL_A, STEP);
+            assertThat(activeCurtailments()).as("lifted at the CIO").isEmpty();
+
+            ASdu con = scada.setPoint(GridGateway.gcpSetPointIoa(), 8_280f, STEP); // 12 A at 230 V on 3 phases
+            assertThat(con.isNegativeConfirm()).isFalse();
+            rig.awaitLimit("grid connection point set-point 8280 W", 12, STEP);
+            JsonNode gcp = activeCurtailment(GridRig.GCP_ID);
+            assertThat(gcp.get("scope").asText()).isEqualTo("GRID_CONNECTION_POINT");
+            assertThat(gcp.get("limitW").asDouble()).isEqualTo(8_280);
+            assertThat(gcp.get("origin").asText()).contains("IEC 104", "IOA " + GridGateway.gcpSetPointIoa());
+
+            ASdu atRating = scada.setPoint(GridGateway.gcpSetPointIoa(), (float) GridRig.GCP_MAX_W, STEP);
+            assertThat(atRating.isNegativeConfirm()).isFalse();
+            rig.awaitLimit("grid connection point lifted (set-point at its rating)", GridRig.FULL_A, STEP);
+            assertThat(activeCurtailments()).as("lifted at the CIO").isEmpty();
+        }
+    }
+
+    private static JsonNode activeCurtailments() {
+        return CioAdmin.expect(200, admin.get("/api/v1/admin/grid/curtailments"), "curtailments").json();
+    }
+
     private static JsonNode activeCurtailment() {
-        JsonNode list = CioAdmin.expect(200, admin.get("/api/v1/admin/grid/curtailments"), "curtailments").json();
+        return activeCurtailment(STATION_ID);
+    }
+
+    private static JsonNode activeCurtailment(String target) {
+        JsonNode list = activeCurtailments();
         for (JsonNode c : list) {
-            if (STATION_ID.equals(c.path("target").asText())) {
+            if (target.equals(c.path("target").asText())) {
                 return c;
             }
         }
-        throw new AssertionError("no active curtailment of " + STATION_ID + " in " + list);
+        throw new AssertionError("no active curtailment of " + target + " in " + list);
     }
 
 }

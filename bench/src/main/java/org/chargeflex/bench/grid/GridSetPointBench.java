@@ -1,6 +1,8 @@
 package org.chargeflex.bench.grid;
 
-import java.nio.file.Path;
+import static org.chargeflex.bench.schedule.ScheduleDelayBench.defaultProperty;
+import static org.chargeflex.bench.schedule.ScheduleDelayBench.pct;
+
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
@@ -138,16 +140,5 @@ public final class GridSetPointBench {
         Arrays.sort(d);
         System.out.println(String.format(Locale.ROOT, "| %s | %s | %d | %.1f | %.1f | %.1f | %.1f |", setPoint, path,
                 d.length, d[0] / 1e3, pct(d, 50) / 1e3, pct(d, 99) / 1e3, d[d.length - 1] / 1e3));
-    }
-
-    static long pct(long[] sorted, int p) {
-        int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
-    }
-
-    static void defaultProperty(String key, String value) {
-        if (System.getProperty(key) == null) {
-            System.setProperty(key, Path.of(value).toAbsolutePath().toString());
-        }
     }
 }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import org.chargeflex.gateway.app.ConfigException;
 import org.chargeflex.gateway.app.ConfigReader;
 import org.chargeflex.gateway.app.GatewayApp;
+import org.chargeflex.gateway.core.CurtailmentTarget;
 
 /**
  * The grid gateway application (iec61850-gateway/gateway-app) in this JVM, pointed at a {@link CioBackend} with a
@@ -16,6 +17,8 @@ import org.chargeflex.gateway.app.GatewayApp;
 public final class GridGateway implements AutoCloseable {
     /** The IEC 104 address block of the station under test: base address 1000. */
     public static final int BLOCK = 1;
+    /** The IEC 104 address block of the grid connection point {@link GridRig#GCP_ID}: base address 2000. */
+    public static final int GCP_BLOCK = 2;
 
     private final GatewayApp app;
     private final int mmsPort;
@@ -44,6 +47,7 @@ public final class GridGateway implements AutoCloseable {
                     .append("iec61850.port=").append(mms).append('\n')
                     .append("iec104.port=").append(iec104).append('\n')
                     .append("iec104.stationBlocks.").append(stationId).append('=').append(BLOCK).append('\n')
+                    .append("iec104.gcpBlocks.").append(GridRig.GCP_ID).append('=').append(GCP_BLOCK).append('\n')
                     .append("scada.allowedClients=127.0.0.1\n")
                     .append("pollIntervalMillis=250\n")
                     .append("retryDelayMillis=200\n");
@@ -75,6 +79,21 @@ public final class GridGateway implements AutoCloseable {
     /** The IEC 61850 logical device of a station, e.g. {@code CFGWSST_GRID_1}. */
     public String logicalDevice(String stationId) {
         return app.mms().logicalDevice(stationId);
+    }
+
+    /** The IEC 61850 logical device of a grid connection point, e.g. {@code CFGWGGCP_GRID_1}. */
+    public String gcpLogicalDevice(String gcpId) {
+        return app.mms().logicalDevice(CurtailmentTarget.gridConnectionPoint(gcpId));
+    }
+
+    /** The IEC 104 address of the station's curtailment command (C_SC_NA_1; OFF lifts the curtailment). */
+    public static int commandIoa() {
+        return BLOCK * 1000 + 901;
+    }
+
+    /** The IEC 104 address of the grid connection point's power limit set-point (C_SE_NC_1). */
+    public static int gcpSetPointIoa() {
+        return GCP_BLOCK * 1000 + 900;
     }
 
     /** The IEC 104 address of the station's power limit set-point (C_SE_NC_1). */

@@ -18,6 +18,7 @@ import org.openmuc.j60870.ConnectionEventListener;
 import org.openmuc.j60870.ie.IeQualifierOfInterrogation;
 import org.openmuc.j60870.ie.IeQualifierOfSetPointCommand;
 import org.openmuc.j60870.ie.IeShortFloat;
+import org.openmuc.j60870.ie.IeSingleCommand;
 import org.openmuc.j60870.ie.InformationObject;
 
 /** A DNO SCADA master over IEC 60870-5-104 (the j60870 client), queueing what the gateway sends. */
@@ -68,6 +69,20 @@ public final class ScadaIec104 implements ConnectionEventListener, AutoCloseable
         connection.setShortFloatCommand(COMMON_ADDRESS, CauseOfTransmission.ACTIVATION, ioa, new IeShortFloat(value),
                 new IeQualifierOfSetPointCommand(0, select));
         return until(a -> a.getTypeIdentification() == ASduType.C_SE_NC_1
+                && a.getCauseOfTransmission() == CauseOfTransmission.ACTIVATION_CON, deadline);
+    }
+
+    /** Select, then execute a single command (C_SC_NA_1); returns the execute's confirmation (ACT_CON). */
+    public ASdu singleCommand(int ioa, boolean on, Duration deadline) throws IOException, InterruptedException {
+        ASdu select = single(ioa, on, true, deadline);
+        return select.isNegativeConfirm() ? select : single(ioa, on, false, deadline);
+    }
+
+    private ASdu single(int ioa, boolean on, boolean select, Duration deadline)
+            throws IOException, InterruptedException {
+        connection.singleCommand(COMMON_ADDRESS, CauseOfTransmission.ACTIVATION, ioa,
+                new IeSingleCommand(on, 0, select));
+        return until(a -> a.getTypeIdentification() == ASduType.C_SC_NA_1
                 && a.getCauseOfTransmission() == CauseOfTransmission.ACTIVATION_CON, deadline);
     }
 

@@ -39,12 +39,14 @@ import java.util.regex.Pattern;
  * iec61850.port           default 102; iec61850.iedName default CFGW
  * iec104.port             default 2404; iec104.commonAddress default 1
  * iec104.stationBlocks.&lt;station id&gt;  address block of a station (1..64)
+ * iec104.gcpBlocks.&lt;grid connection point id&gt;  address block of a grid connection point (1..16000)
  * scada.allowedClients    comma-separated IP addresses (required)
  * pollIntervalMillis      default 5000 (50 .. 3600000); retryDelayMillis default 2000
  * </pre>
  */
 public final class ConfigReader {
     private static final String BLOCKS = "iec104.stationBlocks.";
+    private static final String GCP_BLOCKS = "iec104.gcpBlocks.";
     private static final Pattern ENV_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern IP = Pattern.compile("[0-9.]+|[0-9A-Fa-f:]*:[0-9A-Fa-f:.]*");
     private static final Set<String> KNOWN = Set.of("cio.baseUrl", "cio.allowPlainHttp", "cio.username",
@@ -76,9 +78,10 @@ public final class ConfigReader {
 
     GatewayConfig check(Map<String, String> v, Path base) throws ConfigException {
         problems.clear();
-        v.keySet().stream().filter(k -> !KNOWN.contains(k) && !k.startsWith(BLOCKS)).sorted()
+        v.keySet().stream().filter(k -> !KNOWN.contains(k) && !k.startsWith(BLOCKS) && !k.startsWith(GCP_BLOCKS))
+                .sorted()
                 .forEach(k -> problems.add("unknown key '" + k + "' (known: " + KNOWN.stream().sorted().toList()
-                        + ", " + BLOCKS + "<station id>)"));
+                        + ", " + BLOCKS + "<station id>, " + GCP_BLOCKS + "<grid connection point id>)"));
         URI cio = cioUrl(v.get("cio.baseUrl"), Boolean.parseBoolean(trim(v.get("cio.allowPlainHttp"))));
         String user = trim(v.get("cio.username"));
         if (user == null || user.contains(":")) {
@@ -103,6 +106,15 @@ public final class ConfigReader {
         Map<String, Integer> blocks = new LinkedHashMap<>();
         v.keySet().stream().filter(k -> k.startsWith(BLOCKS)).sorted().forEach(k -> blocks.put(
                 k.substring(BLOCKS.length()), integer(v, k, 0, 1, 64)));
+        Map<String, Integer> gcpBlocks = new LinkedHashMap<>();
+        v.keySet().stream().filter(k -> k.startsWith(GCP_BLOCKS)).sorted().forEach(k -> gcpBlocks.put(
+                k.substring(GCP_BLOCKS.length()), integer(v, k, 0, 1, 16_000)));
+        List<Integer> allBlocks = new ArrayList<>(blocks.values());
+        allBlocks.addAll(gcpBlocks.values());
+        if (allBlocks.stream().distinct().count() != allBlocks.size()) {
+            problems.add("IEC 104 address blocks must be distinct: " + BLOCKS + "* " + blocks + ", " + GCP_BLOCKS
+                    + "* " + gcpBlocks);
+        }
         Set<InetAddress> allowed = allowed(v.get("scada.allowedClients"));
         Duration poll = Duration.ofMillis(integer(v, "pollIntervalMillis", 5000, 50, 3_600_000));
         Duration retry = Duration.ofMillis(integer(v, "retryDelayMillis", 2000, 10, 600_000));
@@ -111,7 +123,7 @@ public final class ConfigReader {
             throw new ConfigException(problems);
         }
         return new GatewayConfig(cio, user, password, trustStore, tsPassword.toCharArray(), tsType, timeout, bind, mms,
-                ied, iec104, ca, blocks, allowed, poll, retry);
+                ied, iec104, ca, blocks, gcpBlocks, allowed, poll, retry);
     }
 
     private URI cioUrl(String value, boolean allowPlainHttp) {

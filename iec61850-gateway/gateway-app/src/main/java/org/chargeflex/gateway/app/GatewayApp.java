@@ -60,6 +60,7 @@ public final class GatewayApp implements AutoCloseable {
             Iec104Server.Builder b = Iec104Server.builder().core(core).bindAddress(c.bindAddress())
                     .port(c.iec104Port()).commonAddress(c.commonAddress()).allowedClients(c.allowedClients());
             c.stationBlocks().forEach(b::stationBlock);
+            c.gcpBlocks().forEach(b::gridConnectionPointBlock);
             Iec104Server iec104 = b.build().start();
             LOG.info("Grid gateway running: {} stations, IEC 61850 on port {}, IEC 104 on port {}, CIO {}",
                     core.stations().size(), mms.port(), c.iec104Port(), c.cioBaseUrl());

@@ -14,14 +14,17 @@ import java.util.Set;
  * @param trustStore         a trust store for an https CIO, or null for the JDK's CAs
  * @param trustStorePassword its password (empty if none)
  * @param stationBlocks      IEC 104 address blocks per station id (others get the next free blocks)
+ * @param gcpBlocks          IEC 104 address blocks per grid connection point id (others count down from 16000)
  */
 public record GatewayConfig(URI cioBaseUrl, String cioUsername, char[] cioPassword, Path trustStore,
         char[] trustStorePassword, String trustStoreType, Duration cioTimeout, InetAddress bindAddress,
         int mmsPort, String iedName, int iec104Port, int commonAddress, Map<String, Integer> stationBlocks,
+        Map<String, Integer> gcpBlocks,
         Set<InetAddress> allowedClients, Duration pollInterval, Duration retryDelay) {
 
     public GatewayConfig {
         stationBlocks = Map.copyOf(stationBlocks);
+        gcpBlocks = Map.copyOf(gcpBlocks);
         allowedClients = Set.copyOf(allowedClients);
     }
 
@@ -29,7 +32,7 @@ public record GatewayConfig(URI cioBaseUrl, String cioUsername, char[] cioPasswo
     public String toString() {
         return "GatewayConfig[cio=" + cioBaseUrl + " as " + cioUsername + ", trustStore=" + trustStore + ", bind="
                 + bindAddress + ", mms=" + mmsPort + " (IED " + iedName + "), iec104=" + iec104Port + " (CA "
-                + commonAddress + ", blocks " + stationBlocks + "), allowedClients=" + allowedClients + ", poll="
+                + commonAddress + ", blocks " + stationBlocks + ", GCP blocks " + gcpBlocks + "), allowedClients=" + allowedClients + ", poll="
                 + pollInterval + "]";
     }
 }

@@ -27,6 +27,7 @@ class ConfigReaderTest {
                 cio.passwordFile=cio.pw
                 scada.allowedClients=10.0.0.5, 10.0.0.6
                 iec104.stationBlocks.ST-1=3
+                iec104.gcpBlocks.GCP-1=900
                 pollIntervalMillis=1000
                 """);
         GatewayConfig c = reader.read(f);
@@ -35,6 +36,7 @@ class ConfigReaderTest {
         assertThat(c.allowedClients()).containsExactlyInAnyOrder(InetAddress.getByName("10.0.0.5"),
                 InetAddress.getByName("10.0.0.6"));
         assertThat(c.stationBlocks()).containsEntry("ST-1", 3);
+        assertThat(c.gcpBlocks()).containsEntry("GCP-1", 900);
         assertThat(c.mmsPort()).isEqualTo(102);
         assertThat(c.iec104Port()).isEqualTo(2404);
         assertThat(c.pollInterval()).isEqualTo(Duration.ofSeconds(1));
@@ -60,6 +62,8 @@ class ConfigReaderTest {
                 iec61850.port=70000
                 iec104.port=abc
                 scada.allowedClients=0.0.0.0, scada.example
+                iec104.stationBlocks.ST-1=4
+                iec104.gcpBlocks.GCP-1=4
                 typo=1
                 """);
         assertThatThrownBy(() -> reader.read(f)).isInstanceOf(ConfigException.class)
@@ -70,6 +74,7 @@ class ConfigReaderTest {
                         .anyMatch(p -> p.contains("iec104.port must be a whole number"))
                         .anyMatch(p -> p.contains("wildcard"))
                         .anyMatch(p -> p.contains("'scada.example' is not an IP address"))
+                        .anyMatch(p -> p.contains("IEC 104 address blocks must be distinct"))
                         .anyMatch(p -> p.contains("unknown key 'typo'")));
     }
 

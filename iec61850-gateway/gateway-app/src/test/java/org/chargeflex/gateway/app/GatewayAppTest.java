@@ -55,7 +55,7 @@ class GatewayAppTest {
         cio.start();
         GatewayConfig config = new GatewayConfig(URI.create("http://127.0.0.1:" + cio.getAddress().getPort()), "dno",
                 "pw".toCharArray(), null, new char[0], "PKCS12", Duration.ofSeconds(2), LOOPBACK, freePort(),
-                "CFGW", freePort(), 1, Map.of(), Set.of(LOOPBACK), Duration.ofHours(1), Duration.ofMillis(100));
+                "CFGW", freePort(), 1, Map.of(), Map.of(), Set.of(LOOPBACK), Duration.ofHours(1), Duration.ofMillis(100));
         app = GatewayApp.start(config);
     }
 

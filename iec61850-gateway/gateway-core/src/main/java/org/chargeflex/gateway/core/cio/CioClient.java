@@ -55,6 +55,11 @@ public final class CioClient {
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
     }
 
+    /** DELETE of an admin path (the path may carry a query); the JSON answer (or an empty node). */
+    JsonNode delete(String path) throws IOException, CioException {
+        return send(request(path).DELETE().build());
+    }
+
     /** Percent-encodes one path segment (ids may contain ':'). */
     static String segment(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");

@@ -3,12 +3,17 @@ package org.chargeflex.gateway.core.cio;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 import org.chargeflex.gateway.core.CpState;
+import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.CurtailmentTarget;
+import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.Measurand;
 import org.chargeflex.gateway.core.OutletInfo;
 import org.chargeflex.gateway.core.OutletSnapshot;
@@ -52,16 +57,56 @@ public final class CioStationSource implements StationSource {
 
     @Override
     public List<StationInfo> stations() throws SourceException {
-        JsonNode list = call("stations");
-        if (!list.isArray()) {
-            throw new SourceException("GET stations did not answer a JSON array");
+        return list("stations", "station in the registry", CioStationSource::station);
+    }
+
+    /** {@code GET grid-connection-points}: {@code [{"id","name","maxPowerW"}]}. */
+    @Override
+    public List<GridConnectionPointInfo> gridConnectionPoints() throws SourceException {
+        return list("grid-connection-points", "grid connection point", g -> new GridConnectionPointInfo(
+                g.path("id").asText(), g.path("name").asText(null), g.path("maxPowerW").asDouble()));
+    }
+
+    /**
+     * {@code GET grid/curtailments}: {@code [{"scope","target","limitW","emergency","origin","appliedAt"}]}; entries of
+     * an unknown scope are skipped.
+     */
+    @Override
+    public List<Curtailment> curtailments() throws SourceException {
+        return list("grid/curtailments", "curtailment", this::curtailment);
+    }
+
+    private Curtailment curtailment(JsonNode c) {
+        CurtailmentTarget.Scope scope = switch (c.path("scope").asText()) {
+            case "STATION" -> CurtailmentTarget.Scope.STATION;
+            case "GRID_CONNECTION_POINT" -> CurtailmentTarget.Scope.GRID_CONNECTION_POINT;
+            default -> null;
+        };
+        if (scope == null) {
+            LOG.warn("Skipping a curtailment of unknown scope: {}", c);
+            return null;
         }
-        List<StationInfo> result = new ArrayList<>();
-        for (JsonNode s : list) {
+        Instant at = c.path("appliedAt").isTextual() ? Instant.parse(c.path("appliedAt").asText()) : clock.instant();
+        return new Curtailment(new CurtailmentTarget(scope, c.path("target").asText()),
+                c.path("limitW").asDouble(Double.NaN), c.path("emergency").asBoolean(false),
+                c.path("origin").asText("CIO"), at);
+    }
+
+    /** A JSON array answer, each entry parsed (null: skipped); any malformed entry fails the whole list. */
+    private <T> List<T> list(String path, String what, Function<JsonNode, T> parse) throws SourceException {
+        JsonNode list = call(path);
+        if (!list.isArray()) {
+            throw new SourceException("GET " + path + " did not answer a JSON array");
+        }
+        List<T> result = new ArrayList<>();
+        for (JsonNode entry : list) {
             try {
-                result.add(station(s));
+                T t = parse.apply(entry);
+                if (t != null) {
+                    result.add(t);
+                }
             } catch (RuntimeException e) {
-                throw new SourceException("malformed station in the registry: " + e.getMessage(), e);
+                throw new SourceException("malformed " + what + ": " + e.getMessage(), e);
             }
         }
         return result;

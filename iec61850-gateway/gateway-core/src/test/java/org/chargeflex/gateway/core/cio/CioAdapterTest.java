@@ -113,7 +113,7 @@ class CioAdapterTest {
         StationInfo st1 = source().stations().get(0);
         CioCurtailmentSink sink = new CioCurtailmentSink(client);
 
-        sink.apply(new Curtailment("st:1", 5000, true, "IEC 104 10.0.0.5:2404 IOA 1900", NOW), st1);
+        sink.apply(new Curtailment("st:1", 5000, true, "IEC 104 10.0.0.5:2404 IOA 1900", NOW));
 
         assertThat(requests).filteredOn(r -> r.startsWith("PUT"))
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
@@ -127,14 +127,14 @@ class CioAdapterTest {
         StationInfo st1 = source().stations().get(0);
         CioCurtailmentSink sink = new CioCurtailmentSink(client);
         answers.put("PUT /api/v1/admin/grid/curtailments/stations/st%3A1", "!400");
-        assertThatThrownBy(() -> sink.apply(curtailment("st:1", 5000), st1)).isInstanceOf(SinkException.class)
+        assertThatThrownBy(() -> sink.apply(curtailment("st:1", 5000))).isInstanceOf(SinkException.class)
                 .matches(e -> !((SinkException) e).retryable(), "not retryable");
         answers.put("PUT /api/v1/admin/grid/curtailments/stations/st%3A1", "!503");
-        assertThatThrownBy(() -> sink.apply(curtailment("st:1", 5000), st1))
+        assertThatThrownBy(() -> sink.apply(curtailment("st:1", 5000)))
                 .matches(e -> ((SinkException) e).retryable(), "retryable");
         answers.put("PUT /api/v1/admin/grid/curtailments/stations/st%3A1",
                 "{\"emergency\":true,\"emergencyDelivered\":false}");
-        assertThatThrownBy(() -> sink.apply(new Curtailment("st:1", 5000, true, "t", NOW), st1))
+        assertThatThrownBy(() -> sink.apply(new Curtailment("st:1", 5000, true, "t", NOW)))
                 .matches(e -> ((SinkException) e).retryable(), "retryable");
     }
 
@@ -179,6 +179,51 @@ class CioAdapterTest {
         source.read(source.stations().get(0));
         assertThat(requests.subList(before, requests.size())).as("channels are not asked for again after a 403")
                 .noneMatch(r -> r.contains("/channels/"));
+    }
+
+    @Test
+    void gridConnectionPointsAreReadAndCurtailedAndLiftsAreDeletesWithOrigin() throws Exception {
+        answers.put("GET /api/v1/admin/grid-connection-points", """
+                [{"id":"gcp-1","name":"Feeder 1","maxPowerW":50000},{"id":"gcp-2","name":null,"maxPowerW":30000}]""");
+        assertThat(source().gridConnectionPoints()).containsExactly(
+                new org.chargeflex.gateway.core.GridConnectionPointInfo("gcp-1", "Feeder 1", 50_000),
+                new org.chargeflex.gateway.core.GridConnectionPointInfo("gcp-2", "gcp-2", 30_000));
+        answers.put("PUT /api/v1/admin/grid/curtailments/grid-connection-points/gcp-1", "{\"limitW\":9000}");
+        answers.put("DELETE /api/v1/admin/grid/curtailments/grid-connection-points/gcp-1", "{}");
+        CioCurtailmentSink sink = new CioCurtailmentSink(client);
+        org.chargeflex.gateway.core.CurtailmentTarget gcp =
+                org.chargeflex.gateway.core.CurtailmentTarget.gridConnectionPoint("gcp-1");
+
+        sink.apply(new Curtailment(gcp, 9000, false, "IEC 61850", NOW));
+        sink.lift(gcp, "IEC 104 lift");
+        sink.lift(org.chargeflex.gateway.core.CurtailmentTarget.station("st:1"), "none there: 404 is fine");
+
+        assertThat(requests).filteredOn(r -> !r.startsWith("GET")).extracting(r -> r.substring(0, r.indexOf(' ',
+                r.indexOf(' ') + 1))).containsExactly(
+                        "PUT /api/v1/admin/grid/curtailments/grid-connection-points/gcp-1",
+                        "DELETE /api/v1/admin/grid/curtailments/grid-connection-points/gcp-1?origin=IEC%20104%20lift",
+                        "DELETE /api/v1/admin/grid/curtailments/stations/st%3A1?origin=none%20there%3A%20404%20is%20fine");
+        answers.put("PUT /api/v1/admin/grid/curtailments/grid-connection-points/gcp-1", "!422");
+        assertThatThrownBy(() -> sink.apply(new Curtailment(gcp, 9000, false, "t", NOW)))
+                .matches(e -> !((SinkException) e).retryable(), "refused for good");
+        answers.put("DELETE /api/v1/admin/grid/curtailments/grid-connection-points/gcp-1", "!503");
+        assertThatThrownBy(() -> sink.lift(gcp, "t")).matches(e -> ((SinkException) e).retryable(), "retryable");
+    }
+
+    @Test
+    void theCurtailmentsInForceAreReadFromTheCio() throws Exception {
+        answers.put("GET /api/v1/admin/grid/curtailments", """
+                [{"scope":"STATION","target":"st:1","limitW":5000,"effectiveLimitW":5000,"emergency":true,
+                  "origin":"iec104","requestedBy":"dno","appliedAt":"2026-11-25T09:00:00Z"},
+                 {"scope":"GRID_CONNECTION_POINT","target":"gcp-1","limitW":30000,"emergency":false,"origin":"op"},
+                 {"scope":"SOMETHING_NEW","target":"x","limitW":1}]""");
+        assertThat(source().curtailments()).containsExactly(
+                new Curtailment("st:1", 5000, true, "iec104", Instant.parse("2026-11-25T09:00:00Z")),
+                new Curtailment(org.chargeflex.gateway.core.CurtailmentTarget.gridConnectionPoint("gcp-1"), 30_000,
+                        false, "op", NOW));
+        answers.put("GET /api/v1/admin/grid/curtailments", "[{\"scope\":\"STATION\",\"target\":\"st:1\"}]");
+        assertThatThrownBy(() -> source().curtailments()).isInstanceOf(SourceException.class)
+                .hasMessageContaining("malformed");
     }
 
     private CioStationSource source() {
