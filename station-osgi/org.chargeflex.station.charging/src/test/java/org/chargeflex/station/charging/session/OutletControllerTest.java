@@ -166,6 +166,31 @@ class OutletControllerTest {
     }
 
     @Test
+    void aVoltageWobblingAtARoundingEdgeDoesNotRewriteTheLimitEveryTick() {
+        startSession();
+        set(cp, Value.of("C"));
+        tick();
+        assertThat(writtenLimit()).isEqualTo(16.0); // 11040 W / (3 x 230 V)
+        FakeChannel voltage = (FakeChannel) das.getChannel("outlet1/voltage_l1").orElseThrow();
+        int writesBefore = limit.getHistory(0, Long.MAX_VALUE).size();
+
+        for (int i = 0; i < 10; i++) { // 230.5 V gives 15.96 A -> 15.9 A; 230 V gives 16.0 A again
+            set(voltage, Value.of(i % 2 == 0 ? 230.5 : 230.0));
+            clock.advance(Duration.ofMillis(500));
+            tick();
+            assertThat(writtenLimit()).as("never above what the schedule's power allows at the voltage")
+                    .isLessThanOrEqualTo(i % 2 == 0 ? 15.9 : 16.0);
+        }
+        assertThat(writtenLimit()).as("settled on the lower value").isEqualTo(15.9);
+        assertThat(limit.getHistory(0, Long.MAX_VALUE).size() - writesBefore).as("writes of the limit").isEqualTo(1);
+
+        set(voltage, Value.of(220.0)); // 16.7 A: a raise beyond the dead band is written
+        clock.advance(Duration.ofMillis(500));
+        tick();
+        assertThat(writtenLimit()).isEqualTo(16.7);
+    }
+
+    @Test
     void theStationGridLimitCapsTheScheduleFromTheNextTickAndLiftingItRestoresTheSchedule() {
         GridShares grid = new GridShares();
         outlet = new OutletController(settings(), new ChannelIo(() -> das), cio, clock, Runnable::run,
