@@ -32,6 +32,16 @@ public class ScheduleRepository {
     /** Stores the plan as the session's next version. Call in the transaction that holds the planning locks. */
     public StoredSchedule insertNextVersion(String stationId, String sessionId, PlannedSchedule plan,
             int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId) {
+        return insertNextVersion(stationId, sessionId, plan, pollIntervalSeconds, origin, managementServiceId,
+                plan.peakPowerW());
+    }
+
+    /**
+     * The same with the peak the other sessions' plans must leave room for ({@code committedPeakW}): a re-planned
+     * schedule keeps its past periods, whose power is over and no longer counts.
+     */
+    public StoredSchedule insertNextVersion(String stationId, String sessionId, PlannedSchedule plan,
+            int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId, double committedPeakW) {
         int version = jdbc.sql("""
                 SELECT coalesce(max(version), 0) + 1 FROM schedules WHERE station_id = ? AND session_id = ?""")
                 .params(stationId, sessionId).query(Integer.class).single();
@@ -45,7 +55,7 @@ public class ScheduleRepository {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 RETURNING created_at""")
                 .params(id, stationId, sessionId, version, Timestamp.from(plan.startTime()),
-                        Timestamp.from(plan.validUntil()), pollIntervalSeconds, offsets, powers, plan.peakPowerW(),
+                        Timestamp.from(plan.validUntil()), pollIntervalSeconds, offsets, powers, committedPeakW,
                         origin.name(), managementServiceId)
                 .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
         return new StoredSchedule(id, stationId, sessionId, version, plan, pollIntervalSeconds, origin,

@@ -17,8 +17,10 @@ import org.chargeflex.cio.session.SessionState;
 import org.chargeflex.cio.station.Outlet;
 import org.chargeflex.cio.station.Station;
 import org.chargeflex.cio.station.StationRepository;
+import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -47,10 +49,11 @@ class ScheduleService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int pollIntervalSeconds;
+    private final ApplicationEventPublisher events;
 
     ScheduleService(StationRepository stations, SessionRepository sessions, ScheduleRepository schedules,
             LimitCalculator limits, Forwarder forwarder, SchedulePlanner planner, TransactionTemplate transaction,
-            Clock clock, ScheduleProperties properties) {
+            Clock clock, ScheduleProperties properties, ApplicationEventPublisher events) {
         this.stations = stations;
         this.sessions = sessions;
         this.schedules = schedules;
@@ -60,6 +63,7 @@ class ScheduleService {
         this.transaction = transaction;
         this.clock = clock;
         this.pollIntervalSeconds = (int) Math.max(1, Math.min(86_400, properties.pollInterval().toSeconds()));
+        this.events = events;
     }
 
     StoredSchedule request(ChargingRequest request) {
@@ -81,6 +85,7 @@ class ScheduleService {
             if (!sessions.saveRequest(request, evMax, evMin)) {
                 throw finished(request);
             }
+            events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.ARRIVAL, station.id())); // joint re-plan
             PlanningInput now = limits.limits(station, outlet, request, evMax, evMin, clock.instant());
             if (forwarded.isPresent()) {
                 Forwarder.Forwarded f = forwarded.get();

@@ -8,9 +8,11 @@ import org.chargeflex.cio.station.StationForms.IssuedCredential;
 import org.chargeflex.cio.station.StationForms.NewStation;
 import org.chargeflex.cio.station.StationForms.OutletForm;
 import org.chargeflex.cio.station.StationForms.StationForm;
+import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
 import org.chargeflex.cio.system.SecretBox;
 import org.chargeflex.cio.system.SecretGenerator;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -34,11 +36,14 @@ class StationController {
     private final StationRepository stations;
     private final PasswordEncoder encoder;
     private final SecretBox secretBox;
+    private final ApplicationEventPublisher events;
 
-    StationController(StationRepository stations, PasswordEncoder encoder, SecretBox secretBox) {
+    StationController(StationRepository stations, PasswordEncoder encoder, SecretBox secretBox,
+            ApplicationEventPublisher events) {
         this.stations = stations;
         this.encoder = encoder;
         this.secretBox = secretBox;
+        this.events = events;
     }
 
     @GetMapping
@@ -76,6 +81,7 @@ class StationController {
         if (!stations.update(id, form.toData())) {
             throw Problems.notFound("station", id);
         }
+        events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.LIMIT_CHANGED, id)); // joint re-plan
         return get(id);
     }
 
@@ -99,6 +105,7 @@ class StationController {
             throw Problems.notFound("station", id);
         }
         stations.upsertOutlet(id, form.toOutlet());
+        events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.LIMIT_CHANGED, id)); // joint re-plan
         return get(id);
     }
 
