@@ -13,7 +13,7 @@ import java.util.Locale;
  * @param speed        simulated seconds per wall-clock second (the day is compressed by this factor)
  * @param minutes      wall-clock minutes to run at most (0 = until the scenario's last step and the data arrived)
  * @param gridLimitKw  the grid connection point's limit all stations share, kW
- * @param gateway      also start the grid gateway application if it is built
+ * @param gateway      also start the grid gateway application (default; {@code --no-gateway} leaves it out)
  * @param keepRunning  after the summary, keep everything (and the dashboard) running until Ctrl-C
  */
 public record DemoOptions(int stations, String scenario, Objective objective, double speed, double minutes,
@@ -33,7 +33,9 @@ public record DemoOptions(int stations, String scenario, Objective objective, do
               --speed X             simulated seconds per second (default 240: a 24 h day in 6 min)
               --minutes M           stop after M minutes at most (default: when the scenario is over)
               --grid-limit-kw P     limit of the shared grid connection point, kW (default 80)
-              --gateway             also start the grid gateway (iec61850-gateway/gateway-app) if it is built
+              --no-gateway          leave out the grid gateway (iec61850-gateway/gateway-app: IEC 61850 and
+                                    IEC 60870-5-104 for the DNO's SCADA), which runs by default
+              --gateway             start the grid gateway (the default; kept for older scripts)
               --keep-running        after the summary keep the system and its dashboard up until Ctrl-C
               --help
             """;
@@ -54,7 +56,7 @@ public record DemoOptions(int stations, String scenario, Objective objective, do
     }
 
     public static DemoOptions defaults() {
-        return new DemoOptions(3, DEFAULT_SCENARIO, Objective.PEAK, 240, 0, 80, false, false);
+        return new DemoOptions(3, DEFAULT_SCENARIO, Objective.PEAK, 240, 0, 80, true, false);
     }
 
     /** Parses the arguments; {@code null} means --help was asked for. */
@@ -66,7 +68,7 @@ public record DemoOptions(int stations, String scenario, Objective objective, do
         double speed = d.speed;
         double minutes = d.minutes;
         double limit = d.gridLimitKw;
-        boolean gateway = false;
+        boolean gateway = d.gateway;
         boolean keep = false;
         List<String> rest = new ArrayList<>(List.of(args));
         while (!rest.isEmpty()) {
@@ -76,6 +78,7 @@ public record DemoOptions(int stations, String scenario, Objective objective, do
                     return null;
                 }
                 case "--gateway" -> gateway = true;
+                case "--no-gateway" -> gateway = false;
                 case "--keep-running" -> keep = true;
                 case "--stations" -> stations = (int) number(option, value(option, rest));
                 case "--scenario" -> scenario = value(option, rest);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,7 +28,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The whole system on one machine: the CIO backend jar as a child process on embedded PostgreSQL, one grid connection
  * point shared by N station firmware processes, each on its own simulated M3B board playing the fleet scenario over
- * a compressed day, an optional grid gateway; progress while it runs and a {@link Summary} at the end.
+ * a compressed day, the grid gateway (unless left out); progress while it runs and a {@link Summary} at the end.
  */
 public final class DemoSystem implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DemoSystem.class);
@@ -239,6 +240,11 @@ public final class DemoSystem implements AutoCloseable {
 
     public List<DemoStation> stations() {
         return List.copyOf(stations);
+    }
+
+    /** The grid gateway, if it was started. */
+    Optional<GatewayProcess> gateway() {
+        return Optional.ofNullable(gateway);
     }
 
     @Override

@@ -17,17 +17,27 @@ import org.chargeflex.systemtest.harness.Http;
 /**
  * The grid gateway application (module {@code iec61850-gateway/gateway-app}, GPLv3) as a child process, when its
  * runnable jar is built ({@code gateway-app-*-runnable.jar} in the folder named by the system property
- * {@code gateway.dir}): {@code java -jar <jar> gateway.properties} with a DNO account of its own at the CIO (password
- * in an environment variable), IEC 61850 and IEC 60870-5-104 on free ports of 127.0.0.1, one 104 address block per
- * station (docs/grid-gateway.md). Without the jar the demo says so and runs without a gateway.
+ * {@code gateway.dir}, else the one {@code mvn install} put in the folder named by {@code gateway.m2}):
+ * {@code java -jar <copy of the jar> gateway.properties} with a DNO account of its own at the CIO (password in an
+ * environment variable), IEC 61850 (IED {@value #IED}) and IEC 60870-5-104 on free ports of 127.0.0.1, only
+ * 127.0.0.1 allowed as SCADA, one 104 address block per station (docs/grid-gateway.md). Without the jar the demo says
+ * so and runs without a gateway.
  */
 final class GatewayProcess implements AutoCloseable {
     private static final String PASSWORD_ENV = "CHARGEFLEX_GATEWAY_CIO_PASSWORD";
+    /** The IEC 61850 IED name (the gateway app's default); a station's logical device is IED + "S" + station id. */
+    static final String IED = "CFGW";
+    /** The SCADA addresses allowed to connect. */
+    static final String ALLOWED_CLIENTS = "127.0.0.1";
     private final Process process;
     private final Thread cleanup;
+    private final int mmsPort;
+    private final int iec104Port;
 
-    private GatewayProcess(Process process) {
+    private GatewayProcess(Process process, int mmsPort, int iec104Port) {
         this.process = process;
+        this.mmsPort = mmsPort;
+        this.iec104Port = iec104Port;
         this.cleanup = new Thread(process::destroyForcibly, "gateway-cleanup"); // Ctrl-C must not leave it behind
         Runtime.getRuntime().addShutdownHook(cleanup);
     }
@@ -37,7 +47,8 @@ final class GatewayProcess implements AutoCloseable {
         Optional<Path> jar = findJar();
         if (jar.isEmpty()) {
             out.println("Grid gateway: not built (no gateway-app-*-runnable.jar in " + System.getProperty("gateway.dir")
-                    + "); running without it");
+                    + " or " + System.getProperty("gateway.m2") + "; build it with mvn -q -DskipTests install); "
+                    + "running without it");
             return null;
         }
         String password = CioAdmin.expect(201, admin.post("/api/v1/admin/users",
@@ -53,7 +64,8 @@ final class GatewayProcess implements AutoCloseable {
                 .append("bindAddress=127.0.0.1\n")
                 .append("iec61850.port=").append(mms).append('\n')
                 .append("iec104.port=").append(iec104).append('\n')
-                .append("scada.allowedClients=127.0.0.1\n")
+                .append("iec61850.iedName=").append(IED).append('\n')
+                .append("scada.allowedClients=").append(ALLOWED_CLIENTS).append('\n')
                 .append("pollIntervalMillis=1000\n");
         for (int i = 0; i < stationIds.size(); i++) {
             conf.append("iec104.stationBlocks.").append(stationIds.get(i)).append('=').append(i + 1).append('\n');
@@ -67,13 +79,21 @@ final class GatewayProcess implements AutoCloseable {
                 .directory(work.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(work.resolve("gateway-console.log").toFile()));
         pb.environment().put(PASSWORD_ENV, password);
-        out.printf("Grid gateway: %s, IEC 61850 MMS on 127.0.0.1:%d, IEC 60870-5-104 on 127.0.0.1:%d (log %s)%n",
-                jar.get().getFileName(), mms, iec104, work.resolve("gateway-console.log"));
-        return new GatewayProcess(pb.start());
+        out.printf("Grid gateway: %s, IEC 61850 MMS on 127.0.0.1:%d (IED %s), IEC 60870-5-104 on 127.0.0.1:%d "
+                + "(common address 1, station N at IOA block N000), SCADA allowed from %s only (log %s)%n",
+                jar.get().getFileName(), mms, IED, iec104, ALLOWED_CLIENTS, work.resolve("gateway-console.log"));
+        return new GatewayProcess(pb.start(), mms, iec104);
     }
 
-    private static Optional<Path> findJar() {
-        Path dir = Path.of(System.getProperty("gateway.dir", "iec61850-gateway/gateway-app/target"));
+    /** The runnable jar: in the module's build folder, else in the local Maven repository. */
+    static Optional<Path> findJar() {
+        Optional<Path> built = findJar(System.getProperty("gateway.dir", "iec61850-gateway/gateway-app/target"));
+        return built.isPresent() ? built : findJar(System.getProperty("gateway.m2", Path.of(
+                System.getProperty("user.home"), ".m2", "repository", "org", "chargeflex", "gateway-app").toString()));
+    }
+
+    private static Optional<Path> findJar(String folder) {
+        Path dir = Path.of(folder);
         if (!Files.isDirectory(dir)) {
             return Optional.empty();
         }
@@ -89,6 +109,16 @@ final class GatewayProcess implements AutoCloseable {
 
     boolean running() {
         return process.isAlive();
+    }
+
+    /** The IEC 61850 (MMS) port on 127.0.0.1. */
+    int mmsPort() {
+        return mmsPort;
+    }
+
+    /** The IEC 60870-5-104 port on 127.0.0.1. */
+    int iec104Port() {
+        return iec104Port;
     }
 
     @Override

@@ -16,6 +16,15 @@ class DemoOptionsTest {
     }
 
     @Test
+    void theGatewayRunsByDefaultAndNoGatewayLeavesItOut() {
+        assertThat(DemoOptions.parse().gateway()).isTrue();
+        assertThat(DemoOptions.parse("--gateway").gateway()).isTrue();
+        assertThat(DemoOptions.parse("--no-gateway").gateway()).isFalse();
+        assertThat(DemoOptions.parse("--no-gateway", "--stations", "2"))
+                .isEqualTo(new DemoOptions(2, "fleet-day", DemoOptions.Objective.PEAK, 240, 0, 80, false, false));
+    }
+
+    @Test
     void noArgumentsAreTheDefaultsAndHelpIsNull() {
         assertThat(DemoOptions.parse()).isEqualTo(DemoOptions.defaults());
         assertThat(DemoOptions.parse("--help")).isNull();

@@ -176,6 +176,21 @@ class GridGatewayIT {
         }
     }
 
+    @Test
+    @Order(4)
+    void aCurtailmentSetAndLiftedByAnOperatorAtTheCioReachesTheScadaSpontaneously() throws Exception {
+        try (ScadaIec104 scada = ScadaIec104.connect(gateway.iec104Port())) {
+            String path = "/api/v1/admin/grid/curtailments/stations/" + STATION_ID;
+            CioAdmin.expect(200, grid.cio.admin().put(path, java.util.Map.of("limitW", 9_200, "origin",
+                    "operator console (GridGatewayIT)")), "operator curtailment");
+            scada.until(a -> a.getCauseOfTransmission() == CauseOfTransmission.SPONTANEOUS
+                    && Float.valueOf(9_200f).equals(ScadaIec104.floatValue(a, GridGateway.limitInForceIoa())), STEP);
+            CioAdmin.expect(204, grid.cio.admin().delete(path + "?origin=operator%20console"), "operator lift");
+            scada.until(a -> a.getCauseOfTransmission() == CauseOfTransmission.SPONTANEOUS
+                    && Float.valueOf(22_000f).equals(ScadaIec104.floatValue(a, GridGateway.limitInForceIoa())), STEP);
+        }
+    }
+
     private static JsonNode activeCurtailments() {
         return CioAdmin.expect(200, admin.get("/api/v1/admin/grid/curtailments"), "curtailments").json();
     }

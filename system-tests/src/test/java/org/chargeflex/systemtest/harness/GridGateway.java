@@ -101,6 +101,11 @@ public final class GridGateway implements AutoCloseable {
         return BLOCK * 1000 + 900;
     }
 
+    /** The IEC 104 address of the station's power limit in force (M_ME_NC_1 / M_ME_TF_1; the rating when none). */
+    public static int limitInForceIoa() {
+        return BLOCK * 1000 + 13;
+    }
+
     /** The IEC 104 address of the station's total active power (M_ME_NC_1 / M_ME_TF_1). */
     public static int totalPowerIoa() {
         return BLOCK * 1000 + 1;

@@ -8,8 +8,6 @@ import java.util.Optional;
 import org.chargeflex.gateway.core.internal.CurtailmentDispatcher;
 import org.chargeflex.gateway.core.internal.StationCache;
 import org.chargeflex.gateway.core.internal.StationPoller;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The station data the gateway serves and the curtailments it applies. A poller thread reads the
@@ -18,19 +16,16 @@ import org.slf4j.LoggerFactory;
  * {@link CurtailmentSink}.
  */
 public final class GatewayCore implements AutoCloseable {
-    private static final Logger LOG = LoggerFactory.getLogger(GatewayCore.class);
     private final StationCache cache;
     private final StationPoller poller;
     private final CurtailmentDispatcher dispatcher;
     private final Clock clock;
-    private final StationSource source;
 
     private GatewayCore(Builder b) {
         this.clock = b.clock;
-        this.source = b.source;
         this.cache = new StationCache();
         this.dispatcher = new CurtailmentDispatcher(b.sink, cache, b.retryDelay);
-        this.poller = new StationPoller(b.source, cache, b.pollInterval);
+        this.poller = new StationPoller(b.source, cache, dispatcher, b.pollInterval);
     }
 
     public static Builder builder() {
@@ -38,22 +33,13 @@ public final class GatewayCore implements AutoCloseable {
     }
 
     /**
-     * Reads the registry, all stations and the curtailments in force at the CIO once (blocking), then polls in the
-     * background. The curtailments read serve as the limits in force and as the fallback of a refused command.
+     * Reads the registry, all stations and the curtailments in force at the CIO once (blocking), then polls them in
+     * the background. The curtailments read on each poll (set or lifted at the CIO by an operator or another gateway)
+     * are served as the limits in force and are the fallback of a refused command; a target with a command of this
+     * gateway in flight keeps the limit commanded here until the CIO has answered.
      */
     public GatewayCore start() {
         poller.pollOnce();
-        try {
-            for (Curtailment c : source.curtailments()) {
-                if (cache.known(c.target())) {
-                    cache.putCurtailment(c);
-                    dispatcher.accepted(c.target(), Optional.of(c));
-                }
-            }
-        } catch (SourceException e) {
-            LOG.warn("Cannot read the curtailments in force; serving the ratings until the SCADA commands: {}",
-                    e.getMessage());
-        }
         poller.start();
         return this;
     }
@@ -77,7 +63,10 @@ public final class GatewayCore implements AutoCloseable {
         return curtailment(CurtailmentTarget.station(stationId));
     }
 
-    /** The curtailment served for a target: the last one accepted here, until the CIO refuses it. */
+    /**
+     * The curtailment served for a target: the last one accepted here (until the CIO refuses it), or the one in force
+     * at the CIO as read at the last poll, whichever is newer.
+     */
     public Optional<Curtailment> curtailment(CurtailmentTarget target) {
         return cache.curtailment(target);
     }
@@ -135,6 +124,7 @@ public final class GatewayCore implements AutoCloseable {
         boolean emergency = below(limitW, measured) || below(limitW, planned)
                 || cache.curtailment(target).map(previous -> limitW < previous.limitW()).orElse(false);
         Curtailment c = new Curtailment(target, limitW, emergency, origin, clock.instant());
+        dispatcher.reserve(target);
         cache.putCurtailment(c);
         dispatcher.submit(c);
         return Optional.of(c);
@@ -148,6 +138,7 @@ public final class GatewayCore implements AutoCloseable {
      */
     public void lift(CurtailmentTarget target, String origin) throws CurtailmentRejectedException {
         rating(target);
+        dispatcher.reserve(target);
         cache.removeCurtailment(target);
         dispatcher.lift(target, origin);
     }

@@ -26,10 +26,10 @@ public interface StationSource {
     }
 
     /**
-     * The curtailments in force where they are applied (the CIO), read once when the gateway starts so that it serves
-     * them as the limits in force (default: none).
+     * The curtailments in force where they are applied (the CIO), read once per poll cycle so that the gateway serves
+     * them as the limits in force, also those set or lifted there by others (default: none).
      *
-     * @throws SourceException if they cannot be read; the gateway then serves the ratings until the SCADA commands
+     * @throws SourceException if they cannot be read; the gateway then keeps serving the last known limits
      */
     default List<Curtailment> curtailments() throws SourceException {
         return List.of();

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.chargeflex.gateway.core.memory.InMemoryStationSource;
 import org.chargeflex.gateway.core.memory.RecordingCurtailmentSink;
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.Test;
 class GatewayCoreTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
     private final InMemoryStationSource source = new InMemoryStationSource();
-    private final RecordingCurtailmentSink sink = new RecordingCurtailmentSink();
+    private final RecordingCurtailmentSink sink = new RecordingCurtailmentSink(source);
     private final StationInfo st1 = TestStations.info("st-1", 2);
     private GatewayCore core;
 
@@ -186,6 +187,84 @@ class GatewayCoreTest {
             Thread.sleep(20); // the rollback follows the refusal on the dispatcher thread
         }
         assertThat(core.curtailment("st-1")).contains(held);
+    }
+
+    @Test
+    void curtailmentsSetOrLiftedAtTheSourceAfterTheStartAreServedFromTheNextPoll() {
+        start();
+        List<CurtailmentTarget> heard = new CopyOnWriteArrayList<>();
+        core.addListener(curtailmentListener(heard));
+        Curtailment byOperator = new Curtailment("st-1", 6000, false, "operator via the admin API", T0);
+        source.put(byOperator);
+        core.pollNow();
+        assertThat(core.curtailment("st-1")).contains(byOperator);
+        assertThat(heard).containsExactly(CurtailmentTarget.station("st-1"));
+        core.pollNow();
+        assertThat(heard).as("unchanged: not told again").hasSize(1);
+        source.lift(CurtailmentTarget.station("st-1"));
+        core.pollNow();
+        assertThat(core.curtailment("st-1")).isEmpty();
+        assertThat(heard).hasSize(2);
+        source.setFailing(true);
+        source.put(byOperator);
+        core.pollNow();
+        assertThat(core.curtailment("st-1")).as("unreadable: the last known limit holds").isEmpty();
+    }
+
+    @Test
+    void aCommandInFlightWinsOverThePolledCurtailmentsUntilTheCioAnswered() throws Exception {
+        CountDownLatch answer = new CountDownLatch(1);
+        CountDownLatch asked = new CountDownLatch(1);
+        RecordingCurtailmentSink holding = new RecordingCurtailmentSink(source);
+        CurtailmentSink slow = new CurtailmentSink() {
+            @Override
+            public void apply(Curtailment c) throws SinkException {
+                asked.countDown();
+                try {
+                    answer.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                holding.apply(c);
+            }
+
+            @Override
+            public void lift(CurtailmentTarget target, String origin) {
+                holding.lift(target, origin);
+            }
+        };
+        source.put(TestStations.charging(st1, 7000, 100, T0));
+        source.put(new Curtailment("st-1", 9000, false, "operator", T0));
+        core = GatewayCore.builder().source(source).sink(slow).pollInterval(Duration.ofHours(1)).build().start();
+        assertThat(core.curtailment("st-1").orElseThrow().limitW()).isEqualTo(9000);
+        Curtailment ours = core.curtail("st-1", 4000, "SCADA").orElseThrow();
+        assertThat(asked.await(5, TimeUnit.SECONDS)).isTrue();
+        core.pollNow();
+        assertThat(core.curtailment("st-1")).as("the CIO has not answered: our command is served").contains(ours);
+        answer.countDown();
+        assertThat(holding.next(5, TimeUnit.SECONDS)).isEqualTo(ours);
+        core.pollNow();
+        assertThat(core.curtailment("st-1").orElseThrow().limitW()).as("the CIO holds ours now").isEqualTo(4000);
+        source.put(new Curtailment("st-1", 11_000, false, "another gateway", T0.plusSeconds(60)));
+        core.pollNow();
+        for (int i = 0; i < 50 && core.curtailment("st-1").orElseThrow().limitW() != 11_000; i++) {
+            Thread.sleep(20); // a poll that began before the dispatcher recorded the CIO's answer leaves the target
+            core.pollNow();
+        }
+        assertThat(core.curtailment("st-1").orElseThrow().limitW()).as("then changed elsewhere").isEqualTo(11_000);
+    }
+
+    private static StationListener curtailmentListener(List<CurtailmentTarget> heard) {
+        return new StationListener() {
+            @Override
+            public void snapshotChanged(StationSnapshot snapshot) {
+            }
+
+            @Override
+            public void curtailmentChanged(CurtailmentTarget target) {
+                heard.add(target);
+            }
+        };
     }
 
     @Test

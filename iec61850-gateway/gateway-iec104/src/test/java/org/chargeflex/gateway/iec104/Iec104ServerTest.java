@@ -45,7 +45,7 @@ class Iec104ServerTest {
     private static final int CA = 1;
 
     private final InMemoryStationSource source = new InMemoryStationSource();
-    private final RecordingCurtailmentSink sink = new RecordingCurtailmentSink();
+    private final RecordingCurtailmentSink sink = new RecordingCurtailmentSink(source);
     private final StationInfo st1 = TestStations.info("st-1", 2);
     private final StationInfo st2 = TestStations.info("st-2", 1);
     private GatewayCore core;
@@ -222,6 +222,38 @@ class Iec104ServerTest {
             assertThat(served).as("back to the last accepted state: the rating").isEqualTo(22_000f);
             assertThat(core.curtailment("st-1")).isEmpty();
         }
+    }
+
+    @Test
+    void aCurtailmentSetAtTheCioByAnOperatorIsSentSpontaneously() throws Exception {
+        try (TestClient c = new TestClient(port).start()) {
+            source.put(new Curtailment("st-1", 6000, false, "operator via the admin API", T0));
+            core.pollNow();
+            ASdu limit = c.until(a -> a.getCauseOfTransmission() == CauseOfTransmission.SPONTANEOUS
+                    && ioas(List.of(a), ASduType.M_ME_TF_1).contains(1013));
+            assertThat(value(List.of(limit), 1013)).isEqualTo(6000f);
+            ASdu curtailed = c.until(a -> a.getCauseOfTransmission() == CauseOfTransmission.SPONTANEOUS
+                    && pointIoas(a).contains(1031));
+            assertThat(singleOn(curtailed, 1031)).isTrue();
+
+            source.lift(CurtailmentTarget.station("st-1"));
+            core.pollNow();
+            ASdu lifted = c.until(a -> a.getCauseOfTransmission() == CauseOfTransmission.SPONTANEOUS
+                    && ioas(List.of(a), ASduType.M_ME_TF_1).contains(1013));
+            assertThat(value(List.of(lifted), 1013)).as("the rating again").isEqualTo(22_000f);
+        }
+    }
+
+    private static List<Integer> pointIoas(ASdu a) {
+        return a.getInformationObjects() == null ? List.of() : Arrays.stream(a.getInformationObjects())
+                .map(InformationObject::getInformationObjectAddress).toList();
+    }
+
+    private static boolean singleOn(ASdu a, int ioa) {
+        return Arrays.stream(a.getInformationObjects()).filter(o -> o.getInformationObjectAddress() == ioa)
+                .map(o -> o.getInformationElements()[0][0])
+                .filter(e -> e instanceof org.openmuc.j60870.ie.IeSinglePointWithQuality)
+                .map(e -> ((org.openmuc.j60870.ie.IeSinglePointWithQuality) e).isOn()).findFirst().orElseThrow();
     }
 
     /** Select, then execute a set-point; whether the execute's ACT_CON was negative. */

@@ -44,7 +44,7 @@ class Iec61850ServerTest {
     private static final Instant T0 = Instant.parse("2026-11-25T10:00:00Z");
 
     private final InMemoryStationSource source = new InMemoryStationSource();
-    private final RecordingCurtailmentSink sink = new RecordingCurtailmentSink();
+    private final RecordingCurtailmentSink sink = new RecordingCurtailmentSink(source);
     private final StationInfo st1 = TestStations.info("st-1", 2);
     private final BlockingQueue<Report> reports = new LinkedBlockingQueue<>();
     private GatewayCore core;

@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.chargeflex.gateway.core.Curtailment;
 import org.chargeflex.gateway.core.CurtailmentSink;
 import org.chargeflex.gateway.core.CurtailmentTarget;
@@ -19,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * delay unless a newer command for the target arrived meanwhile. When the sink refuses a command for good, the limit
  * served for the target goes back to the last one the sink accepted (none: the rating), unless a newer command is
  * already served, and the refusal is logged with the command's origin.
+ *
+ * <p>It also tells the poller which targets it must not touch when it reconciles the limits served with those the
+ * CIO holds ({@link #mark()}, {@link #busySince}): a target with a command pending, or one whose command was accepted,
+ * refused or dropped after the poller's read began, keeps the limit this gateway serves until the next poll.
  */
 public final class CurtailmentDispatcher implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CurtailmentDispatcher.class);
@@ -39,6 +44,10 @@ public final class CurtailmentDispatcher implements AutoCloseable {
     private final Map<CurtailmentTarget, Command> pending = new ConcurrentHashMap<>();
     /** The last command the sink accepted per target: its curtailment, or empty after a lift. */
     private final Map<CurtailmentTarget, Optional<Curtailment>> accepted = new ConcurrentHashMap<>();
+    /** Orders command events (reserved, done) against the poller's reads. */
+    private final AtomicLong events = new AtomicLong();
+    /** The sequence number of the last command event per target. */
+    private final Map<CurtailmentTarget, Long> lastEvent = new ConcurrentHashMap<>();
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "gateway-curtailment");
         t.setDaemon(true);
@@ -61,12 +70,38 @@ public final class CurtailmentDispatcher implements AutoCloseable {
         queue(new Command(target, null, origin));
     }
 
-    /** Records a limit the sink is known to hold (e.g. read back at start), the fallback of a later refusal. */
+    /** Records a limit the sink is known to hold (e.g. read back from it), the fallback of a later refusal. */
     public void accepted(CurtailmentTarget target, Optional<Curtailment> c) {
         accepted.put(target, c);
     }
 
+    /**
+     * Announces a command for the target before its limit is served (called before {@link #submit} or {@link #lift}),
+     * so that a poller that has not yet written the target leaves it alone.
+     */
+    public void reserve(CurtailmentTarget target) {
+        event(target);
+    }
+
+    /** A point in the order of command events; take it before reading the limits the sink holds. */
+    public long mark() {
+        return events.get();
+    }
+
+    /**
+     * Whether the target has a command pending or had a command event after {@code mark}: a read of the sink begun at
+     * {@code mark} may not show that command's outcome, so the limit served for the target must not be replaced by it.
+     */
+    public boolean busySince(CurtailmentTarget target, long mark) {
+        return pending.containsKey(target) || lastEvent.getOrDefault(target, 0L) > mark;
+    }
+
+    private void event(CurtailmentTarget target) {
+        lastEvent.put(target, events.incrementAndGet());
+    }
+
     private void queue(Command c) {
+        event(c.target());
         pending.put(c.target(), c);
         executor.execute(() -> apply(c.target()));
     }
@@ -79,6 +114,7 @@ public final class CurtailmentDispatcher implements AutoCloseable {
         if (!cache.known(target)) {
             LOG.warn("Dropping {}: no longer registered", c);
             pending.remove(target, c);
+            event(target);
             return;
         }
         try {
@@ -91,6 +127,7 @@ public final class CurtailmentDispatcher implements AutoCloseable {
                         c.curtailment().emergency() ? " as an emergency" : "", c.origin());
             }
             accepted.put(target, Optional.ofNullable(c.curtailment()));
+            event(target);
             pending.remove(target, c);
         } catch (SinkException e) {
             if (e.retryable()) {
@@ -109,6 +146,7 @@ public final class CurtailmentDispatcher implements AutoCloseable {
     }
 
     private void refused(Command c, SinkException e) {
+        event(c.target());
         if (!pending.remove(c.target(), c)) {
             LOG.error("The CIO refused the {}: {}; a newer command for the target is served", c, e.getMessage());
             return;

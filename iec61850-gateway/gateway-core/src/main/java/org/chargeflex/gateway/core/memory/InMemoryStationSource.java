@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.CurtailmentTarget;
 import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.SourceException;
 import org.chargeflex.gateway.core.StationInfo;
@@ -15,7 +16,7 @@ import org.chargeflex.gateway.core.StationSource;
 public final class InMemoryStationSource implements StationSource {
     private final Map<String, StationSnapshot> stations = new LinkedHashMap<>();
     private final Map<String, GridConnectionPointInfo> gcps = new LinkedHashMap<>();
-    private final List<Curtailment> curtailments = new ArrayList<>();
+    private final Map<CurtailmentTarget, Curtailment> curtailments = new LinkedHashMap<>();
     private volatile boolean failing;
 
     /** Adds or replaces a station with its values. */
@@ -36,16 +37,22 @@ public final class InMemoryStationSource implements StationSource {
         return new ArrayList<>(gcps.values());
     }
 
-    /** Adds a curtailment in force (read by the core at start). */
+    /** Sets a curtailment in force for its target (read by the core on each poll), replacing the target's last one. */
     public synchronized InMemoryStationSource put(Curtailment c) {
-        curtailments.add(c);
+        curtailments.put(c.target(), c);
+        return this;
+    }
+
+    /** Lifts the curtailment in force for a target, if any. */
+    public synchronized InMemoryStationSource lift(CurtailmentTarget target) {
+        curtailments.remove(target);
         return this;
     }
 
     @Override
     public synchronized List<Curtailment> curtailments() throws SourceException {
         check();
-        return new ArrayList<>(curtailments);
+        return new ArrayList<>(curtailments.values());
     }
 
     public synchronized void remove(String stationId) {

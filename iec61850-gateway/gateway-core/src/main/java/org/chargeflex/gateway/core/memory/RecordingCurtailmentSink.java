@@ -12,13 +12,25 @@ import org.chargeflex.gateway.core.SinkException;
 
 /**
  * A stand-in sink that records what it is asked to apply or lift; it accepts everything unless set to refuse (like
- * a CIO answering 400).
+ * a CIO answering 400). Given a source, it holds what it accepts there, as the CIO does (the gateway reads the
+ * curtailments in force back on each poll).
  */
 public final class RecordingCurtailmentSink implements CurtailmentSink {
+    private final InMemoryStationSource heldBy;
     private final BlockingQueue<Curtailment> applied = new LinkedBlockingQueue<>();
     private final BlockingQueue<CurtailmentTarget> lifted = new LinkedBlockingQueue<>();
     private final BlockingQueue<Curtailment> refused = new LinkedBlockingQueue<>();
     private volatile boolean refusing;
+
+    /** A sink that only records. */
+    public RecordingCurtailmentSink() {
+        this(null);
+    }
+
+    /** A sink that records and holds what it accepts as the curtailments in force of {@code heldBy}. */
+    public RecordingCurtailmentSink(InMemoryStationSource heldBy) {
+        this.heldBy = heldBy;
+    }
 
     /** While refusing, every curtailment is refused for good (not retried) and recorded as refused. */
     public void setRefusing(boolean refusing) {
@@ -31,11 +43,17 @@ public final class RecordingCurtailmentSink implements CurtailmentSink {
             refused.add(c);
             throw new SinkException("refused by the stand-in sink", null, false);
         }
+        if (heldBy != null) {
+            heldBy.put(c);
+        }
         applied.add(c);
     }
 
     @Override
     public void lift(CurtailmentTarget target, String origin) {
+        if (heldBy != null) {
+            heldBy.lift(target);
+        }
         lifted.add(target);
     }
 

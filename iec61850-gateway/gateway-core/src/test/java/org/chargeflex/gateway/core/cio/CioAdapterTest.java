@@ -226,6 +226,29 @@ class CioAdapterTest {
                 .hasMessageContaining("malformed");
     }
 
+    @Test
+    void theGatewayReReadsTheCurtailmentsInForceOnceAPollCycleAndServesChangesMadeAtTheCio() throws Exception {
+        answers.put("GET /api/v1/admin/grid/curtailments", "[]");
+        try (org.chargeflex.gateway.core.GatewayCore core = org.chargeflex.gateway.core.GatewayCore.builder()
+                .source(source()).sink(new CioCurtailmentSink(client)).pollInterval(java.time.Duration.ofHours(1))
+                .build().start()) {
+            assertThat(core.stations()).hasSize(3);
+            assertThat(core.curtailment("st:1")).isEmpty();
+            answers.put("GET /api/v1/admin/grid/curtailments", """
+                    [{"scope":"STATION","target":"st:1","limitW":5000,"effectiveLimitW":5000,"emergency":false,
+                      "origin":"operator console","requestedBy":"ops","appliedAt":"2026-11-25T10:05:00Z"}]""");
+            core.pollNow();
+            assertThat(core.curtailment("st:1")).contains(new Curtailment("st:1", 5000, false, "operator console",
+                    Instant.parse("2026-11-25T10:05:00Z")));
+            answers.put("GET /api/v1/admin/grid/curtailments", "[]");
+            core.pollNow();
+            assertThat(core.curtailment("st:1")).as("lifted at the CIO").isEmpty();
+            assertThat(requests).filteredOn(r -> r.startsWith("GET /api/v1/admin/grid/curtailments "))
+                    .as("one read per poll cycle (3 cycles), not one per station").hasSize(3);
+            assertThat(requests).as("nothing written back to the CIO").noneMatch(r -> !r.startsWith("GET"));
+        }
+    }
+
     private CioStationSource source() {
         return new CioStationSource(client, ChannelMap.defaults(), Clock.fixed(NOW, ZoneOffset.UTC));
     }
