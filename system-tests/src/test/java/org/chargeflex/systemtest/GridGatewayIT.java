@@ -154,8 +154,14 @@ class GridGatewayIT {
 
     @Test
     @Order(3)
-    void iec104LiftsTheStationThenCurtailsAndLiftsItsGridConnectionPointAtTheBoard() throws Exception {
+    void aCurtailmentHoldsAfterTheScadaLinkDropsThenIec104LiftsItAndCurtailsAndLiftsTheGridConnectionPoint() throws Exception {
         try (ScadaIec104 scada = ScadaIec104.connect(gateway.iec104Port())) {
+            // the SCADA link of the previous test is gone: its curtailment holds (CIO, gateway, board)
+            assertThat(activeCurtailment().get("limitW").asDouble()).isEqualTo(6_900);
+            assertThat(scada.interrogate(STEP)).as("the limit in force after reconnecting")
+                    .anyMatch(a -> Float.valueOf(6_900f).equals(ScadaIec104.floatValue(a, GridGateway.limitInForceIoa())));
+            assertThat(rig.pwm.current()).isCloseTo(10, org.assertj.core.api.Assertions.within(ChargingRig.TOLERANCE_A));
+
             ASdu lift = scada.singleCommand(GridGateway.commandIoa(), false, STEP);
             assertThat(lift.isNegativeConfirm()).isFalse();
             rig.awaitLimit("station curtailment lifted (C_SC_NA_1 OFF)", GridRig.FULL_A, STEP);
