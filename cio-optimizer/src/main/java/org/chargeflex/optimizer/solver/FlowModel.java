@@ -182,17 +182,18 @@ final class FlowModel {
     private double[] capacities(List<LimitNode> nodes, int nodeCount) {
         double[] subtreeBase = new double[nodeCount * slots];
         for (int k = 0; k < nodes.size(); k++) {
-            for (int t = 0; t < slots; t++) {
-                double b = nodes.get(k).baseLoadW(t);
-                for (int up = k; up >= 0; up = parent[up]) {
-                    subtreeBase[up * slots + t] += b;
+            LimitNode node = nodes.get(k);
+            for (int up = k; up >= 0; up = parent[up]) { // row by row: same sums, contiguous memory
+                for (int t = 0; t < slots; t++) {
+                    subtreeBase[up * slots + t] += node.baseLoadW(t);
                 }
             }
         }
         double[] cap = new double[nodeCount * slots];
         for (int k = 0; k < nodeCount; k++) {
+            LimitNode node = k < nodes.size() ? nodes.get(k) : null;
             for (int t = 0; t < slots; t++) {
-                double limit = k < nodes.size() ? nodes.get(k).maxPowerW(t) : UNLIMITED;
+                double limit = node != null ? node.maxPowerW(t) : UNLIMITED;
                 cap[k * slots + t] = Math.max(0, limit - subtreeBase[k * slots + t]);
             }
         }

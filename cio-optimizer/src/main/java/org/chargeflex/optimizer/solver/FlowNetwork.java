@@ -15,12 +15,21 @@ final class FlowNetwork {
     static final double EPS = 1e-7;
 
     private final int nodeCount;
-    private int[] head;
-    private int[] next;
-    private int[] to;
-    private double[] residual;
-    private double[] capacity;
     private int edgeCount;
+    /** Per edge id (the reverse of id e is e ^ 1): its tail, head and capacity. */
+    private int[] tail;
+    private int[] head;
+    private double[] capacity;
+    /**
+     * The searches' layout (built once, on first use, see {@link #compact}): the arcs of vertex v are the positions
+     * {@code start[v]} to {@code start[v + 1] - 1}, in the order the edges were added to v, newest first; per position
+     * the arc's head, its reverse's position and its residual capacity. {@code pos[e]} is the position of edge id e.
+     */
+    private int[] start;
+    private int[] to;
+    private int[] rev;
+    private double[] residual;
+    private int[] pos;
     private final int[] level;
     private final int[] current;
     private final int[] queue;
@@ -29,12 +38,9 @@ final class FlowNetwork {
 
     FlowNetwork(int nodeCount, int expectedEdges) {
         this.nodeCount = nodeCount;
-        head = new int[nodeCount];
-        Arrays.fill(head, -1);
         int e = Math.max(16, expectedEdges * 2);
-        next = new int[e];
-        to = new int[e];
-        residual = new double[e];
+        tail = new int[e];
+        head = new int[e];
         capacity = new double[e];
         level = new int[nodeCount];
         current = new int[nodeCount];
@@ -46,32 +52,58 @@ final class FlowNetwork {
         return nodeCount;
     }
 
-    /** Adds an edge and its reverse; returns the edge's index (the reverse is index ^ 1). */
+    /** Adds an edge and its reverse; returns the edge's index (the reverse is index ^ 1). Only before any other use. */
     int addEdge(int from, int toNode, double cap) {
-        if (edgeCount + 2 > to.length) {
-            int n = to.length * 2;
-            next = Arrays.copyOf(next, n);
-            to = Arrays.copyOf(to, n);
-            residual = Arrays.copyOf(residual, n);
+        if (pos != null) {
+            throw new IllegalStateException("edges are added before the network is first used");
+        }
+        if (edgeCount + 2 > head.length) {
+            int n = head.length * 2;
+            tail = Arrays.copyOf(tail, n);
+            head = Arrays.copyOf(head, n);
             capacity = Arrays.copyOf(capacity, n);
         }
         int e = edgeCount;
-        link(e, from, toNode, cap);
-        link(e + 1, toNode, from, 0);
+        tail[e] = from;
+        head[e] = toNode;
+        capacity[e] = cap;
+        tail[e + 1] = toNode;
+        head[e + 1] = from;
         edgeCount += 2;
         return e;
     }
 
-    private void link(int e, int from, int toNode, double cap) {
-        to[e] = toNode;
-        residual[e] = cap;
-        capacity[e] = cap;
-        next[e] = head[from];
-        head[from] = e;
+    /** Lays the arcs out vertex by vertex (a counting sort), so the searches scan contiguous memory; no flow yet. */
+    private void compact() {
+        if (pos != null) {
+            return;
+        }
+        start = new int[nodeCount + 1];
+        for (int e = 0; e < edgeCount; e++) {
+            start[tail[e] + 1]++;
+        }
+        for (int v = 0; v < nodeCount; v++) {
+            start[v + 1] += start[v];
+        }
+        int[] fill = Arrays.copyOf(start, nodeCount);
+        pos = new int[edgeCount];
+        for (int e = edgeCount - 1; e >= 0; e--) { // newest first, the order of the former adjacency lists
+            pos[e] = fill[tail[e]]++;
+        }
+        to = new int[edgeCount];
+        rev = new int[edgeCount];
+        residual = new double[edgeCount];
+        for (int e = 0; e < edgeCount; e++) {
+            int p = pos[e];
+            to[p] = head[e];
+            rev[p] = pos[e ^ 1];
+            residual[p] = capacity[e];
+        }
     }
 
     double flow(int edge) {
-        return capacity[edge] - residual[edge];
+        compact();
+        return capacity[edge] - residual[pos[edge]];
     }
 
     double capacity(int edge) {
@@ -85,14 +117,15 @@ final class FlowNetwork {
             throw new IllegalStateException("capacity " + cap + " of edge " + edge + " is below its flow " + f);
         }
         capacity[edge] = cap;
-        residual[edge] = Math.max(0, cap - f);
+        residual[pos[edge]] = Math.max(0, cap - f);
     }
 
     /** Sets an edge's flow (at most its capacity); the caller keeps the flow conserved. */
     void setFlow(int edge, double f) {
+        compact();
         double flow = Math.max(0, Math.min(f, capacity[edge]));
-        residual[edge] = capacity[edge] - flow;
-        residual[edge ^ 1] = capacity[edge ^ 1] + flow;
+        residual[pos[edge]] = capacity[edge] - flow;
+        residual[pos[edge ^ 1]] = capacity[edge ^ 1] + flow;
     }
 
     /** Marks vertices the searches never enter again ({@code null} or all false: none). */
@@ -108,33 +141,38 @@ final class FlowNetwork {
 
     /** A copy of the current flow (the residual capacities), for {@link #restoreFlow}. */
     double[] saveFlow() {
-        return Arrays.copyOf(residual, edgeCount);
+        compact();
+        return residual.clone();
     }
 
     /**
-     * Puts back a flow saved with {@link #saveFlow} (no edge added since); capacities changed since must still be at
-     * least the saved flow.
+     * Puts back a flow saved with {@link #saveFlow}; capacities changed since must still be at least the saved flow.
      */
     void restoreFlow(double[] saved) {
+        compact();
         for (int e = 0; e < edgeCount; e += 2) {
-            double flow = saved[e + 1] - capacity[e + 1];
-            residual[e] = capacity[e] - flow;
-            residual[e + 1] = saved[e + 1];
+            int p = pos[e];
+            int r = pos[e + 1];
+            double flow = saved[r] - capacity[e + 1];
+            residual[p] = capacity[e] - flow;
+            residual[r] = saved[r];
         }
     }
 
     /** Removes all flow. */
     void resetFlow() {
+        compact();
         for (int e = 0; e < edgeCount; e++) {
-            residual[e] = capacity[e];
+            residual[pos[e]] = capacity[e];
         }
     }
 
     /** Augments the current flow to a maximum one; returns the amount added. */
     double maxFlow(int source, int sink) {
+        compact();
         double total = 0;
         while (bfs(source, sink)) {
-            System.arraycopy(head, 0, current, 0, nodeCount);
+            System.arraycopy(start, 0, current, 0, nodeCount);
             total += blockingFlow(source, sink);
         }
         return total;
@@ -142,6 +180,7 @@ final class FlowNetwork {
 
     /** The nodes reachable from {@code source} in the residual network (the source side of a minimum cut). */
     boolean[] reachable(int source) {
+        compact();
         boolean[] seen = new boolean[nodeCount];
         int qh = 0;
         int qt = 0;
@@ -149,10 +188,11 @@ final class FlowNetwork {
         seen[source] = true;
         while (qh < qt) {
             int v = queue[qh++];
-            for (int e = head[v]; e >= 0; e = next[e]) {
-                if (residual[e] > EPS && !seen[to[e]] && !dead[to[e]]) {
-                    seen[to[e]] = true;
-                    queue[qt++] = to[e];
+            for (int p = start[v], end = start[v + 1]; p < end; p++) {
+                int w = to[p];
+                if (residual[p] > EPS && !seen[w] && !dead[w]) {
+                    seen[w] = true;
+                    queue[qt++] = w;
                 }
             }
         }
@@ -167,14 +207,18 @@ final class FlowNetwork {
         level[source] = 0;
         while (qh < qt) {
             int v = queue[qh++];
-            for (int e = head[v]; e >= 0; e = next[e]) {
-                if (residual[e] > EPS && level[to[e]] < 0 && !dead[to[e]]) {
-                    level[to[e]] = level[v] + 1;
-                    queue[qt++] = to[e];
+            for (int p = start[v], end = start[v + 1]; p < end; p++) {
+                int w = to[p];
+                if (residual[p] > EPS && level[w] < 0 && !dead[w]) {
+                    level[w] = level[v] + 1;
+                    if (w == sink) {
+                        return true; // the blocking flow never enters a vertex at the sink's level or deeper
+                    }
+                    queue[qt++] = w;
                 }
             }
         }
-        return level[sink] >= 0;
+        return false;
     }
 
     private double blockingFlow(int source, int sink) {
@@ -191,10 +235,10 @@ final class FlowNetwork {
                 }
                 int firstSaturated = -1;
                 for (int i = 0; i < depth; i++) {
-                    int e = path[i];
-                    residual[e] -= push;
-                    residual[e ^ 1] += push;
-                    if (firstSaturated < 0 && residual[e] <= EPS) {
+                    int p = path[i];
+                    residual[p] -= push;
+                    residual[rev[p]] += push;
+                    if (firstSaturated < 0 && residual[p] <= EPS) {
                         firstSaturated = i;
                     }
                 }
@@ -203,15 +247,16 @@ final class FlowNetwork {
                 v = depth == 0 ? source : to[path[depth - 1]];
                 continue;
             }
-            int e = current[v];
-            while (e >= 0 && !(residual[e] > EPS && level[to[e]] == level[v] + 1
-                    && (level[to[e]] < sinkLevel || to[e] == sink))) {
-                e = next[e];
+            int p = current[v];
+            int end = start[v + 1];
+            int want = level[v] + 1;
+            while (p < end && !(residual[p] > EPS && level[to[p]] == want && (want < sinkLevel || to[p] == sink))) {
+                p++;
             }
-            current[v] = e;
-            if (e >= 0) {
-                path[depth++] = e;
-                v = to[e];
+            current[v] = p;
+            if (p < end) {
+                path[depth++] = p;
+                v = to[p];
             } else {
                 if (v == source) {
                     return total;
@@ -219,7 +264,7 @@ final class FlowNetwork {
                 level[v] = -1; // dead end: never enter it again in this phase
                 depth--;
                 v = depth == 0 ? source : to[path[depth - 1]];
-                current[v] = next[current[v]];
+                current[v]++;
             }
         }
     }
