@@ -29,27 +29,30 @@ public class ScheduleRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the plan as the session's next version. Call in the transaction that holds the planning locks. */
+    /**
+     * Stores the plan as the session's next version (one statement: the version is the session's highest plus one).
+     * Call in the transaction that holds the planning locks, which also keeps two plans of one session apart.
+     */
     public StoredSchedule insertNextVersion(String stationId, String sessionId, PlannedSchedule plan,
             int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId) {
-        int version = jdbc.sql("""
-                SELECT coalesce(max(version), 0) + 1 FROM schedules WHERE station_id = ? AND session_id = ?""")
-                .params(stationId, sessionId).query(Integer.class).single();
         String id = UUID.randomUUID().toString();
         List<SchedulePeriod> periods = plan.periods();
         long[] offsets = periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray();
         double[] powers = periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray();
-        Instant created = jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO schedules (id, station_id, session_id, version, start_time, valid_until, poll_interval_s,
                                        period_offsets_s, period_max_power_w, peak_power_w, origin, management_service_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                RETURNING created_at""")
-                .params(id, stationId, sessionId, version, Timestamp.from(plan.startTime()),
-                        Timestamp.from(plan.validUntil()), pollIntervalSeconds, offsets, powers, plan.peakPowerW(),
-                        origin.name(), managementServiceId)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
-        return new StoredSchedule(id, stationId, sessionId, version, plan, pollIntervalSeconds, origin,
-                managementServiceId, created);
+                SELECT :id, :station, :session, coalesce(max(version), 0) + 1, :start, :until, :poll, :offsets, :powers,
+                       :peak, :origin, :service
+                FROM schedules WHERE station_id = :station AND session_id = :session
+                RETURNING version, created_at""")
+                .param("id", id).param("station", stationId).param("session", sessionId)
+                .param("start", Timestamp.from(plan.startTime())).param("until", Timestamp.from(plan.validUntil()))
+                .param("poll", pollIntervalSeconds).param("offsets", offsets).param("powers", powers)
+                .param("peak", plan.peakPowerW()).param("origin", origin.name()).param("service", managementServiceId)
+                .query((rs, n) -> new StoredSchedule(id, stationId, sessionId, rs.getInt(1), plan, pollIntervalSeconds,
+                        origin, managementServiceId, rs.getTimestamp(2).toInstant()))
+                .single();
     }
 
     public Optional<StoredSchedule> current(String stationId, String sessionId) {
@@ -65,30 +68,42 @@ public class ScheduleRepository {
     }
 
     /**
-     * The power planned for the station's other open sessions: the sum of the peaks of their current schedules that
-     * are still valid at {@code now}. (The peak over the whole schedule: conservative, and enough for a simple policy.)
+     * The limits of a station and its grid connection point and what other open sessions are planned to draw under
+     * them, in one statement. The power planned for a session is the peak of its current schedule if that is still
+     * valid at {@code now} (the peak over the whole schedule: conservative, and enough for a simple policy).
+     *
+     * @param gridConnectionPoint the station's grid connection point or {@code null}
      */
-    public double committedAtStation(String stationId, String exceptSessionId, Instant now) {
-        return jdbc.sql("SELECT coalesce(sum(peak_power_w), 0) FROM (" + LATEST_PER_SESSION + """
-                WHERE sc.station_id = :station AND se.state <> 'FINISHED' AND sc.session_id <> :session
-                ORDER BY sc.station_id, sc.session_id, sc.version DESC) latest
+    public SharedLimits sharedLimits(String stationId, String gridConnectionPoint, String exceptSessionId, Instant now) {
+        return jdbc.sql("""
+                SELECT (SELECT max_power_w FROM stations WHERE id = :station) AS station_max,
+                       (SELECT max_power_w FROM grid_connection_points WHERE id = :gcp) AS grid_max,
+                       coalesce(sum(peak_power_w) FILTER (WHERE station_id = :station), 0) AS at_station,
+                       coalesce(sum(peak_power_w), 0) AS at_grid
+                FROM (""" + LATEST_PER_SESSION + """
+                      JOIN stations st ON st.id = sc.station_id
+                      WHERE (st.id = :station OR st.grid_connection_point = :gcp) AND se.state <> 'FINISHED'
+                        AND NOT (sc.station_id = :station AND sc.session_id = :session)
+                      ORDER BY sc.station_id, sc.session_id, sc.version DESC) latest
                 WHERE valid_until > :now""")
-                .param("station", stationId).param("session", exceptSessionId).param("now", Timestamp.from(now))
-                .query(Double.class).single();
+                .param("station", stationId).param("gcp", gridConnectionPoint).param("session", exceptSessionId)
+                .param("now", Timestamp.from(now))
+                .query((rs, n) -> new SharedLimits(rs.getDouble("station_max"),
+                        rs.getObject("grid_max") == null ? Double.POSITIVE_INFINITY : rs.getDouble("grid_max"),
+                        rs.getDouble("at_station"), rs.getDouble("at_grid")))
+                .single();
     }
 
-    /** Like {@link #committedAtStation} for all stations on a grid connection point. */
-    public double committedAtGridPoint(String gridConnectionPoint, String exceptStationId, String exceptSessionId,
-            Instant now) {
-        return jdbc.sql("SELECT coalesce(sum(peak_power_w), 0) FROM (" + LATEST_PER_SESSION + """
-                JOIN stations st ON st.id = sc.station_id
-                WHERE st.grid_connection_point = :gcp AND se.state <> 'FINISHED'
-                  AND NOT (sc.station_id = :station AND sc.session_id = :session)
-                ORDER BY sc.station_id, sc.session_id, sc.version DESC) latest
-                WHERE valid_until > :now""")
-                .param("gcp", gridConnectionPoint).param("station", exceptStationId).param("session", exceptSessionId)
-                .param("now", Timestamp.from(now))
-                .query(Double.class).single();
+    /**
+     * A station's and its grid connection point's limits and the power other open sessions are planned to draw.
+     *
+     * @param gridMaxPowerW      {@link Double#POSITIVE_INFINITY} without a grid connection point
+     * @param committedAtStation planned for the station's other open sessions
+     * @param committedAtGrid    planned for all other open sessions on the grid connection point (or, without one,
+     *                           the station)
+     */
+    public record SharedLimits(double stationMaxPowerW, double gridMaxPowerW, double committedAtStation,
+            double committedAtGrid) {
     }
 
     private static StoredSchedule schedule(ResultSet rs) throws SQLException {
