@@ -22,6 +22,14 @@ public final class StationSecrets {
     public static final String PREFIX = "{hmac-sha256}";
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SALT_BYTES = 16;
+    /** {@code Mac.getInstance} searches the security providers each time: one instance per thread instead. */
+    private static final ThreadLocal<Mac> HMAC = ThreadLocal.withInitial(() -> {
+        try {
+            return Mac.getInstance("HmacSHA256");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is not available", e);
+        }
+    });
 
     private StationSecrets() {
     }
@@ -59,12 +67,12 @@ public final class StationSecrets {
     }
 
     private static byte[] mac(byte[] salt, CharSequence secret) {
+        Mac mac = HMAC.get();
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(salt, "HmacSHA256"));
-            return mac.doFinal(secret.toString().getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+            throw new IllegalStateException("HmacSHA256 refused a " + salt.length + "-byte key", e);
         }
+        return mac.doFinal(secret.toString().getBytes(StandardCharsets.UTF_8));
     }
 }

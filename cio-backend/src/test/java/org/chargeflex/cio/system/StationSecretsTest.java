@@ -34,6 +34,7 @@ class StationSecretsTest {
         assertThat(StationSecrets.matches(secret, "{bcrypt}$2a$10$abcdefghijklmnopqrstuv")).isFalse();
         assertThat(StationSecrets.matches(secret, StationSecrets.PREFIX + "no-dollar")).isFalse();
         assertThat(StationSecrets.matches(secret, StationSecrets.PREFIX + "!!$!!")).isFalse();
+        assertThat(StationSecrets.matches(secret, StationSecrets.PREFIX + "$AAAA")).isFalse(); // empty salt
         assertThat(StationSecrets.matches(null, StationSecrets.hash(secret))).isFalse();
         assertThat(StationSecrets.matches(secret, null)).isFalse();
     }
