@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * </ul>
  * Operator passwords are stored as DelegatingPasswordEncoder hashes (BCrypt); successful checks are remembered by
  * {@link VerifiedCredentialCache}. Station secrets (256-bit random) are stored as salted HMAC-SHA-256
- * ({@link org.chargeflex.cio.system.StationSecrets}); older BCrypt hashes of them are re-hashed on first use. 401 and 403 are problem bodies ({@link ProblemSecurityHandlers}).
+ * ({@link org.chargeflex.cio.system.StationSecrets}); older BCrypt hashes of them are re-hashed on first use.
+ * 401 and 403 are problem bodies ({@link ProblemSecurityHandlers}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
