@@ -171,12 +171,14 @@ public final class ScheduleDelayBench {
         return "?";
     }
 
-    static long pct(long[] sorted, int p) {
+    /** The p-th percentile (nearest rank) of sorted values; shared with the other end-to-end benches. */
+    public static long pct(long[] sorted, int p) {
         int idx = (int) Math.ceil(p / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, idx))];
     }
 
-    static void defaultProperty(String key, String value) {
+    /** Sets a system property to the absolute form of a path unless it is set; shared with the other benches. */
+    public static void defaultProperty(String key, String value) {
         if (System.getProperty(key) == null) {
             System.setProperty(key, Path.of(value).toAbsolutePath().toString());
         }

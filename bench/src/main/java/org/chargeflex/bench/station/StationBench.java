@@ -24,8 +24,10 @@ import org.chargeflex.bench.load.OpenLoopLoad;
  * mvn -q -DskipTests install
  * mvn -q -pl bench exec:java -Dexec.args="--dist station-osgi/distribution/target/chargeflex-station"
  * </pre>
- * Options: {@code --startups N} (5), {@code --rate R} requests/s (500), {@code --seconds S} (30),
- * {@code --jvm "OPTIONS"} (the JVM options of the station, default those of bin/chargeflex-station), {@code --path /rest/channels/...} (a sampled channel), {@code --connections N} (16).
+ * The station runs as a device runs it: installed (copied) to a temporary home and started by its
+ * {@code bin/chargeflex-station}. Options: {@code --startups N} (5), {@code --rate R} requests/s (500),
+ * {@code --seconds S} (30), {@code --jvm "OPTIONS"} (replaces the script's default JVM options, which also switches
+ * class data sharing off), {@code --path /rest/channels/...} (a sampled channel), {@code --connections N} (16).
  */
 public final class StationBench {
     private StationBench() {
@@ -36,8 +38,7 @@ public final class StationBench {
         int startups = 5;
         int rate = 500;
         int seconds = 30;
-        // the defaults of bin/chargeflex-station
-        String jvmOptions = "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m -Xss256k";
+        String jvmOptions = null; // the defaults of bin/chargeflex-station
         String path = "/rest/channels/outlet1/meter/power";
         int connections = 16;
         for (int i = 0; i < args.length; i += 2) {
@@ -53,7 +54,6 @@ public final class StationBench {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        List<String> jvm = List.of(jvmOptions.trim().split("\\s+"));
         String token = UUID.randomUUID().toString() + UUID.randomUUID();
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(Executors.newFixedThreadPool(4, r -> {
                     Thread t = new Thread(r, "bench-http");
@@ -62,20 +62,29 @@ public final class StationBench {
                 }))
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        double[] startupMillis = new double[startups];
+        // each run installs the distribution afresh: its first start has no class data sharing archive yet (the
+        // script has the JVM write it at exit); the next start of the same installation maps it. Both with an empty
+        // framework cache, as every start of the firmware.
+        double[][] first = new double[2][startups]; // wall-clock ms, JVM CPU ms
+        double[][] installed = new double[2][startups];
         for (int i = 0; i < startups; i++) {
-            long t0 = System.nanoTime();
-            try (StationProcess p = StationProcess.start(dist, token, jvm)) {
-                awaitFirstAnswer(client, p, token, path);
-                startupMillis[i] = (System.nanoTime() - t0) / 1e6;
+            Path home = StationProcess.install(dist, token);
+            try {
+                timeStart(client, home, jvmOptions, token, path, first, i);
+                timeStart(client, home, jvmOptions, token, path, installed, i);
+            } finally {
+                StationProcess.uninstall(home);
             }
         }
-        Arrays.sort(startupMillis);
-        System.out.printf(Locale.ROOT, "startup to first REST answer (%d runs, JVM %s): min %.0f ms, median %.0f ms,"
-                + " max %.0f ms%n", startups, jvm, startupMillis[0], startupMillis[startups / 2],
-                startupMillis[startups - 1]);
+        String jvm = jvmOptions == null ? "the defaults of bin/chargeflex-station" : jvmOptions;
+        printStartups("first start after installation", first, jvm);
+        printStartups("start of an installed station", installed, jvm);
 
-        try (StationProcess p = StationProcess.start(dist, token, jvm)) {
+        Path home = StationProcess.install(dist, token);
+        try (StationProcess training = StationProcess.start(home, jvmOptions)) {
+            awaitFirstAnswer(client, training, token, path); // the installation's first start
+        }
+        try (StationProcess p = StationProcess.start(home, jvmOptions)) {
             awaitFirstAnswer(client, p, token, path);
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.port + path))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
@@ -93,7 +102,30 @@ public final class StationBench {
             System.out.printf(Locale.ROOT, "RSS of the Felix JVM: idle %d KiB (%.1f MB), after load %d KiB (%.1f MB),"
                     + " peak %d KiB (%.1f MB)%n", idleRss, idleRss / 1024.0, p.rssKib(), p.rssKib() / 1024.0,
                     p.peakRssKib(), p.peakRssKib() / 1024.0);
+        } finally {
+            StationProcess.uninstall(home);
         }
+    }
+
+    /** Records the time to the first answer and the JVM's CPU time by then in {@code out[0][i]}, {@code out[1][i]}. */
+    private static void timeStart(HttpClient client, Path home, String jvmOptions, String token, String path,
+            double[][] out, int i) throws IOException, InterruptedException {
+        long t0 = System.nanoTime();
+        try (StationProcess p = StationProcess.start(home, jvmOptions)) {
+            awaitFirstAnswer(client, p, token, path);
+            out[0][i] = (System.nanoTime() - t0) / 1e6;
+            out[1][i] = p.cpuMillis();
+        }
+    }
+
+    private static void printStartups(String what, double[][] millis, String jvm) {
+        double[] wall = millis[0].clone();
+        double[] cpu = millis[1].clone();
+        Arrays.sort(wall);
+        Arrays.sort(cpu);
+        System.out.printf(Locale.ROOT, "%s, to the first REST answer (%d runs, JVM options: %s): min %.0f ms, median"
+                + " %.0f ms, max %.0f ms; CPU time of the JVM by then: median %.0f ms%n", what, wall.length, jvm,
+                wall[0], wall[wall.length / 2], wall[wall.length - 1], cpu[cpu.length / 2]);
     }
 
     private static void awaitFirstAnswer(HttpClient client, StationProcess p, String token, String path)

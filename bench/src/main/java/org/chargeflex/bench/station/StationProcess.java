@@ -8,14 +8,19 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-/** A station firmware process started from a fresh copy of the built distribution, as a device would run it. */
+/**
+ * A station firmware process started by the distribution's {@code bin/chargeflex-station} in a home folder, as a
+ * device runs it: the script's JVM options and class data sharing, {@code MALLOC_ARENA_MAX=2}, the JDK running the
+ * bench. The HTTP port is handed over in {@code JAVA_TOOL_OPTIONS}.
+ */
 final class StationProcess implements AutoCloseable {
+    /** USER_HZ of Linux on every common architecture. */
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
     final Path home;
     final int port;
     final Process process;
@@ -26,28 +31,57 @@ final class StationProcess implements AutoCloseable {
         this.process = process;
     }
 
-    /** Copies {@code dist} to a temporary home with a users file holding a bearer token, then starts it. */
-    static StationProcess start(Path dist, String token, List<String> jvmOptions) throws IOException {
+    /**
+     * Installs {@code dist}: copies its bin, bundle, conf and lib folders (with their file attributes) to a new
+     * temporary home and writes a users file holding a bearer token.
+     */
+    static Path install(Path dist, String token) throws IOException {
         Path home = Files.createTempDirectory("station-bench");
-        for (String dir : List.of("bundle", "conf", "lib")) {
+        for (String dir : List.of("bin", "bundle", "conf", "lib")) {
             copyTree(dist.resolve(dir), home.resolve(dir));
         }
         Files.writeString(home.resolve("conf/users.json"),
                 "{\"users\":[],\"tokens\":[{\"name\":\"bench\",\"sha256\":\"" + sha256(token)
                         + "\",\"roles\":[\"read\",\"write\"]}]}");
+        return home;
+    }
+
+    /**
+     * Starts the station of an installed home with an empty framework cache.
+     *
+     * @param jvmOptions replaces the script's default JVM options (STATION_JAVA_OPTS), or null for the defaults
+     */
+    static StationProcess start(Path home, String jvmOptions) throws IOException {
+        deleteTree(home.resolve("data/felix-cache"));
         int port = freePort();
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(jvmOptions);
-        cmd.add("-Dchargeflex.home=" + home);
-        cmd.add("-Dorg.osgi.service.http.port=" + port);
-        cmd.add("-jar");
-        cmd.add(home.resolve("lib/org.chargeflex.station.launcher.jar").toString());
-        ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as bin/chargeflex-station sets it
+        ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/chargeflex-station").toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dorg.osgi.service.http.port=" + port);
+        pb.environment().remove("STATION_JAVA_OPTS");
+        pb.environment().remove("STATION_CDS");
+        if (jvmOptions != null) {
+            pb.environment().put("STATION_JAVA_OPTS", jvmOptions);
+        }
         Process p = pb.redirectErrorStream(true)
-                .redirectOutput(home.resolve("console.log").toFile()).start();
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("console.log").toFile())).start();
         return new StationProcess(home, port, p);
+    }
+
+    /** Deletes an installed home. */
+    static void uninstall(Path home) throws IOException {
+        deleteTree(home);
+    }
+
+    /** CPU time (user + system) the JVM has used so far in ms, from /proc; -1 where /proc is not there. */
+    long cpuMillis() throws IOException {
+        Path stat = Path.of("/proc", Long.toString(process.pid()), "stat");
+        if (!Files.exists(stat)) {
+            return -1;
+        }
+        String s = Files.readString(stat);
+        String[] f = s.substring(s.lastIndexOf(')') + 2).split(" ");
+        long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)
+        return ticks * 1000 / CLOCK_TICKS_PER_SECOND;
     }
 
     /** Resident set size of the JVM in KiB (VmRSS), or -1 where /proc is not there. */
@@ -84,7 +118,13 @@ final class StationProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
         }
-        try (Stream<Path> files = Files.walk(home)) {
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
@@ -96,7 +136,7 @@ final class StationProcess implements AutoCloseable {
                 if (Files.isDirectory(p)) {
                     Files.createDirectories(target);
                 } else {
-                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
                 }
             }
         }

@@ -1,15 +1,9 @@
 package org.chargeflex.cio.channel;
 
-import java.net.URI;
 import java.util.regex.Pattern;
 import org.chargeflex.cio.station.Station;
 import org.chargeflex.cio.station.StationRepository;
-import org.chargeflex.cio.station.StationRepository.AccessCredential;
 import org.chargeflex.cio.system.Problems;
-import org.chargeflex.cio.system.SecretBox;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,16 +21,13 @@ import org.springframework.web.bind.annotation.RestController;
 class ChannelController {
     /** Label segments: letters, digits, '.', '_', '-' (no "." or ".." segments, no empty segments). */
     static final Pattern LABEL = Pattern.compile("(?!\\.{1,2}(/|$))[A-Za-z0-9._-]{1,100}(/(?!\\.{1,2}(/|$))[A-Za-z0-9._-]{1,100}){0,15}");
-    private static final Logger LOG = LoggerFactory.getLogger(ChannelController.class);
 
     private final StationRepository stations;
-    private final SecretBox secretBox;
-    private final StationChannelClient client;
+    private final StationChannelAccess access;
 
-    ChannelController(StationRepository stations, SecretBox secretBox, StationChannelClient client) {
+    ChannelController(StationRepository stations, StationChannelAccess access) {
         this.stations = stations;
-        this.secretBox = secretBox;
-        this.client = client;
+        this.access = access;
     }
 
     @GetMapping("/api/v1/admin/stations/{stationId}/channels/{*label}")
@@ -56,21 +47,7 @@ class ChannelController {
                     + " separated by '/'");
         }
         Station station = stations.find(stationId).orElseThrow(() -> Problems.notFound("station", stationId));
-        if (station.restBaseUrl() == null) {
-            throw Problems.conflict("station '" + stationId + "' has no REST base URL");
-        }
-        AccessCredential credential = stations.accessCredential(stationId)
-                .orElseThrow(() -> Problems.conflict("no access credential is stored for station '" + stationId + "'"));
-        String password;
-        try {
-            password = secretBox.decrypt(credential.encryptedPassword(), stationId);
-        } catch (IllegalArgumentException e) {
-            LOG.error("The access credential of station {} does not decrypt (wrong cio.secrets.key?)", stationId, e);
-            throw Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "secret-undecryptable", "Stored secret unusable",
-                    "the stored access credential cannot be decrypted with this server's key; set it again");
-        }
-        URI uri = URI.create(station.restBaseUrl() + "/rest/channels/" + label);
-        StationChannelClient.StationAnswer answer = client.exchange(method, uri, credential.username(), password, body);
+        StationChannelClient.StationAnswer answer = access.call(method, station, label, body, null);
         return ResponseEntity.status(answer.status()).contentType(MediaType.parseMediaType(answer.contentType()))
                 .body(answer.body());
     }

@@ -5,8 +5,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.chargeflex.cio.contract.MeterValueBatch;
+import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
 import org.chargeflex.cio.system.StationApi;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,10 +23,12 @@ class MeterValueController {
 
     private final MeterValueRepository meterValues;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    MeterValueController(MeterValueRepository meterValues, Clock clock) {
+    MeterValueController(MeterValueRepository meterValues, Clock clock, ApplicationEventPublisher events) {
         this.meterValues = meterValues;
         this.clock = clock;
+        this.events = events;
     }
 
     /** How many values of a batch were new ({@code stored}) and how many had been stored before ({@code duplicates}). */
@@ -35,6 +39,9 @@ class MeterValueController {
     BatchReceipt post(@PathVariable String stationId, @RequestBody MeterValueBatch batch) {
         StationApi.requireSameStation(stationId, batch.stationId());
         int stored = meterValues.insert(batch);
+        if (stored > 0) {
+            events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.METER_VALUES, stationId)); // deviation check
+        }
         return new BatchReceipt(batch.items().size(), stored, batch.items().size() - stored);
     }
 

@@ -2,6 +2,7 @@ package org.chargeflex.cio.schedule;
 
 import java.util.Optional;
 import org.chargeflex.cio.station.Outlet;
+import org.chargeflex.cio.station.PlanningLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -10,14 +11,12 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class PlanningTargets {
-    /** Namespaces of the two-key advisory locks (station, grid connection point). */
-    private static final int STATION_LOCK = 0x43494f01;
-    private static final int GRID_POINT_LOCK = 0x43494f02;
-
     private final JdbcClient jdbc;
+    private final PlanningLocks locks;
 
-    PlanningTargets(JdbcClient jdbc) {
+    PlanningTargets(JdbcClient jdbc, PlanningLocks locks) {
         this.jdbc = jdbc;
+        this.locks = locks;
     }
 
     /**
@@ -49,19 +48,12 @@ class PlanningTargets {
     }
 
     /**
-     * Takes transaction-scoped advisory locks on the station, then on its grid connection point (always in this
-     * order, so two planners never wait for each other in a cycle), so that plans of sessions sharing a limit are
-     * made one after the other on any instance. Unlike row locks, they write nothing and do not block the registry's
-     * updates. Call inside the transaction that plans and stores the schedule.
+     * Takes the planning locks ({@link PlanningLocks}: the station's, then its grid connection point's advisory lock,
+     * the same scheme as the curtailment re-plan and the background re-planner), so that plans of sessions sharing a
+     * limit are made one after the other on any instance. One statement; call inside the transaction that plans and
+     * stores the schedule.
      */
     void lock(String stationId, String gridConnectionPoint) {
-        if (gridConnectionPoint == null) {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:ns, hashtext(:station))")
-                    .param("ns", STATION_LOCK).param("station", stationId).query((rs, n) -> 1).single();
-        } else {
-            jdbc.sql("SELECT pg_advisory_xact_lock(:ns, hashtext(:station)), pg_advisory_xact_lock(:gns, hashtext(:gcp))")
-                    .param("ns", STATION_LOCK).param("station", stationId)
-                    .param("gns", GRID_POINT_LOCK).param("gcp", gridConnectionPoint).query((rs, n) -> 1).single();
-        }
+        locks.lock(stationId, gridConnectionPoint);
     }
 }

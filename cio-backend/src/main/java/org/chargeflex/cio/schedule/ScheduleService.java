@@ -12,8 +12,10 @@ import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.optimizer.PlanningInput;
 import org.chargeflex.cio.optimizer.SchedulePlanner;
 import org.chargeflex.cio.session.SessionRepository;
+import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -42,10 +44,11 @@ class ScheduleService {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final int pollIntervalSeconds;
+    private final ApplicationEventPublisher events;
 
     ScheduleService(PlanningTargets targets, SessionRepository sessions, ScheduleRepository schedules,
             LimitCalculator limits, Forwarder forwarder, SchedulePlanner planner, TransactionTemplate transaction,
-            Clock clock, ScheduleProperties properties) {
+            Clock clock, ScheduleProperties properties, ApplicationEventPublisher events) {
         this.targets = targets;
         this.sessions = sessions;
         this.schedules = schedules;
@@ -55,6 +58,7 @@ class ScheduleService {
         this.transaction = transaction;
         this.clock = clock;
         this.pollIntervalSeconds = (int) Math.max(1, Math.min(86_400, properties.pollInterval().toSeconds()));
+        this.events = events;
     }
 
     StoredSchedule request(ChargingRequest request) {
@@ -79,6 +83,7 @@ class ScheduleService {
             if (!sessions.saveRequest(request, evMax, evMin)) {
                 throw finished(request);
             }
+            events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.ARRIVAL, target.stationId())); // joint re-plan
             PlanningInput now = limits.limits(target, request, evMax, evMin, clock.instant());
             if (forwarded.isPresent()) {
                 Forwarder.Forwarded f = forwarded.get();

@@ -30,8 +30,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>The station API {@code /api/v1/stations/{stationId}/**} accepts only station credentials (station id + secret)
  *     and only for the station's own id.</li>
  * <li>Everything else ({@code /api/v1/admin/**}, the OpenAPI document) accepts only operator accounts:
- *     OPERATOR may do everything; FLEET_OPERATOR, DNO and READ_ONLY may read; DNO may also set grid limits; users and
- *     station channels are for OPERATOR only.</li>
+ *     OPERATOR may do everything; FLEET_OPERATOR, DNO and READ_ONLY may read; DNO may also set grid limits and
+ *     curtail ({@code /api/v1/admin/grid/**}, OPERATOR and DNO only); users and station channels are for OPERATOR
+ *     only.</li>
  * <li>The dashboard page {@code /dashboard/**} (static) is for operator accounts with a reading role, like its data.</li>
  * </ul>
  * Operator passwords are stored as DelegatingPasswordEncoder hashes (BCrypt); successful checks are remembered by
@@ -96,6 +97,8 @@ class SecurityConfiguration {
                         .requestMatchers("/api/v1/admin/stations/*/channels/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/grid-connection-points/*")
                         .hasAnyRole(Role.OPERATOR.name(), Role.DNO.name())
+                        // DNO curtailments and their command log (package grid): OPERATOR and DNO only, also to read
+                        .requestMatchers("/api/v1/admin/grid/**").hasAnyRole(Role.OPERATOR.name(), Role.DNO.name())
                         .requestMatchers(HttpMethod.GET, "/api/v1/admin/**").hasAnyRole(readers)
                         .requestMatchers("/api/v1/admin/**").hasRole(Role.OPERATOR.name())
                         // the operator dashboard's page and assets (its data is under /api/v1/admin/dashboard)

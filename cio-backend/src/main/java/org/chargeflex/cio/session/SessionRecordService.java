@@ -2,6 +2,8 @@ package org.chargeflex.cio.session;
 
 import java.sql.Timestamp;
 import org.chargeflex.cio.contract.SessionRecord;
+import org.chargeflex.cio.system.PlanningSignal;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -11,10 +13,12 @@ import org.springframework.transaction.annotation.Transactional;
 class SessionRecordService {
     private final JdbcClient jdbc;
     private final SessionRepository sessions;
+    private final ApplicationEventPublisher events;
 
-    SessionRecordService(JdbcClient jdbc, SessionRepository sessions) {
+    SessionRecordService(JdbcClient jdbc, SessionRepository sessions, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.sessions = sessions;
+        this.events = events;
     }
 
     /** @return true if the record was new, false if it had been stored before (then nothing changes) */
@@ -34,6 +38,9 @@ class SessionRecordService {
             return false;
         }
         sessions.applyRecord(r);
+        if (r.kind() == SessionRecord.Kind.STOP) {
+            events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.DEPARTURE, r.stationId())); // joint re-plan
+        }
         return true;
     }
 }

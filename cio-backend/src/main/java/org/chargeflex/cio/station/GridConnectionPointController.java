@@ -4,7 +4,9 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
 import java.util.List;
 import org.chargeflex.cio.station.StationForms.GridConnectionPointForm;
+import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,8 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class GridConnectionPointController {
     private final StationRepository stations;
 
-    GridConnectionPointController(StationRepository stations) {
+    private final ApplicationEventPublisher events;
+
+    GridConnectionPointController(StationRepository stations, ApplicationEventPublisher events) {
         this.stations = stations;
+        this.events = events;
     }
 
     @GetMapping
@@ -39,6 +44,7 @@ class GridConnectionPointController {
             @Valid @RequestBody GridConnectionPointForm form) {
         GridConnectionPoint point = new GridConnectionPoint(id, form.name(), form.maxPowerW());
         stations.upsertGridConnectionPoint(point);
+        events.publishEvent(PlanningSignal.gridConnectionPoint(id)); // joint re-plan
         return point;
     }
 }

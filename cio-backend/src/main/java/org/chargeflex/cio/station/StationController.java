@@ -8,10 +8,12 @@ import org.chargeflex.cio.station.StationForms.IssuedCredential;
 import org.chargeflex.cio.station.StationForms.NewStation;
 import org.chargeflex.cio.station.StationForms.OutletForm;
 import org.chargeflex.cio.station.StationForms.StationForm;
+import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
 import org.chargeflex.cio.system.SecretBox;
 import org.chargeflex.cio.system.SecretGenerator;
 import org.chargeflex.cio.system.StationSecrets;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,10 +35,12 @@ import org.springframework.web.bind.annotation.RestController;
 class StationController {
     private final StationRepository stations;
     private final SecretBox secretBox;
+    private final ApplicationEventPublisher events;
 
-    StationController(StationRepository stations, SecretBox secretBox) {
+    StationController(StationRepository stations, SecretBox secretBox, ApplicationEventPublisher events) {
         this.stations = stations;
         this.secretBox = secretBox;
+        this.events = events;
     }
 
     @GetMapping
@@ -74,6 +78,7 @@ class StationController {
         if (!stations.update(id, form.toData())) {
             throw Problems.notFound("station", id);
         }
+        events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.LIMIT_CHANGED, id)); // joint re-plan
         return get(id);
     }
 
@@ -97,6 +102,7 @@ class StationController {
             throw Problems.notFound("station", id);
         }
         stations.upsertOutlet(id, form.toOutlet());
+        events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.LIMIT_CHANGED, id)); // joint re-plan
         return get(id);
     }
 

@@ -38,6 +38,8 @@ public abstract class IntegrationTest {
         registry.add("cio.bootstrap.admin-password", ADMIN::password);
         registry.add("cio.secrets.key", () -> SECRETS_KEY);
         registry.add("cio.forwarding.default-timeout", () -> "500ms");
+        // the shared context's background re-planner never runs by itself: tests of package replan run its rounds
+        registry.add("cio.replan.debounce", () -> "1h");
     }
 
     @BeforeEach

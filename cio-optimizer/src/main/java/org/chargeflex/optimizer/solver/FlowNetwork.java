@@ -24,6 +24,8 @@ final class FlowNetwork {
     private final int[] level;
     private final int[] current;
     private final int[] queue;
+    /** Vertices the search never enters (a part whose flow is final). */
+    private final boolean[] dead;
 
     FlowNetwork(int nodeCount, int expectedEdges) {
         this.nodeCount = nodeCount;
@@ -37,6 +39,7 @@ final class FlowNetwork {
         level = new int[nodeCount];
         current = new int[nodeCount];
         queue = new int[nodeCount];
+        dead = new boolean[nodeCount];
     }
 
     int nodeCount() {
@@ -85,6 +88,41 @@ final class FlowNetwork {
         residual[edge] = Math.max(0, cap - f);
     }
 
+    /** Sets an edge's flow (at most its capacity); the caller keeps the flow conserved. */
+    void setFlow(int edge, double f) {
+        double flow = Math.max(0, Math.min(f, capacity[edge]));
+        residual[edge] = capacity[edge] - flow;
+        residual[edge ^ 1] = capacity[edge ^ 1] + flow;
+    }
+
+    /** Marks vertices the searches never enter again ({@code null} or all false: none). */
+    void setDead(boolean[] vertices) {
+        for (int v = 0; v < nodeCount; v++) {
+            dead[v] = vertices != null && vertices[v];
+        }
+    }
+
+    boolean isDead(int vertex) {
+        return dead[vertex];
+    }
+
+    /** A copy of the current flow (the residual capacities), for {@link #restoreFlow}. */
+    double[] saveFlow() {
+        return Arrays.copyOf(residual, edgeCount);
+    }
+
+    /**
+     * Puts back a flow saved with {@link #saveFlow} (no edge added since); capacities changed since must still be at
+     * least the saved flow.
+     */
+    void restoreFlow(double[] saved) {
+        for (int e = 0; e < edgeCount; e += 2) {
+            double flow = saved[e + 1] - capacity[e + 1];
+            residual[e] = capacity[e] - flow;
+            residual[e + 1] = saved[e + 1];
+        }
+    }
+
     /** Removes all flow. */
     void resetFlow() {
         for (int e = 0; e < edgeCount; e++) {
@@ -112,7 +150,7 @@ final class FlowNetwork {
         while (qh < qt) {
             int v = queue[qh++];
             for (int e = head[v]; e >= 0; e = next[e]) {
-                if (residual[e] > EPS && !seen[to[e]]) {
+                if (residual[e] > EPS && !seen[to[e]] && !dead[to[e]]) {
                     seen[to[e]] = true;
                     queue[qt++] = to[e];
                 }
@@ -130,7 +168,7 @@ final class FlowNetwork {
         while (qh < qt) {
             int v = queue[qh++];
             for (int e = head[v]; e >= 0; e = next[e]) {
-                if (residual[e] > EPS && level[to[e]] < 0) {
+                if (residual[e] > EPS && level[to[e]] < 0 && !dead[to[e]]) {
                     level[to[e]] = level[v] + 1;
                     queue[qt++] = to[e];
                 }

@@ -28,6 +28,28 @@ class InfeasibleDemandTest {
     }
 
     @Test
+    void sessionsBehindASecondBottleneckShareItEquallyToo() {
+        // one hour; gcp 30 kW over station a (11 kW, two EVs) and station b (22 kW, two EVs); each EV wants 11 kWh.
+        // level 1: a's EVs get 5.5 kWh each (a is full); level 2: b's EVs share the gcp's other 19 kWh: 9.5 each
+        java.time.Instant t0 = RandomProblems.START;
+        Problem.Builder b = Problem.builder(t0, 4)
+                .node(org.chargeflex.optimizer.model.LimitNode.builder("gcp", 4).maxPowerW(30_000).build())
+                .node(org.chargeflex.optimizer.model.LimitNode.builder("a", 4).parent("gcp").maxPowerW(11_000).build())
+                .node(org.chargeflex.optimizer.model.LimitNode.builder("b", 4).parent("gcp").maxPowerW(22_000).build());
+        for (String id : new String[] {"a1", "a2", "b1", "b2"}) {
+            b.session(org.chargeflex.optimizer.model.Session.builder(id).node(id.substring(0, 1))
+                    .window(t0, t0.plusSeconds(3600)).energyWh(11_000).maxPowerW(22_000).build());
+        }
+        Plan plan = Optimizer.create().plan(b.build());
+        PlanChecks.assertFeasible(plan);
+        assertThat(plan.session("a1").orElseThrow().deliveredWh()).isCloseTo(5_500, within(0.01));
+        assertThat(plan.session("a2").orElseThrow().deliveredWh()).isCloseTo(5_500, within(0.01));
+        assertThat(plan.session("b1").orElseThrow().deliveredWh()).isCloseTo(9_500, within(0.01));
+        assertThat(plan.session("b2").orElseThrow().deliveredWh()).isCloseTo(9_500, within(0.01));
+        assertThat(plan.session("b2").orElseThrow().shortfallWh()).isCloseTo(1_500, within(0.01));
+    }
+
+    @Test
     void tightRandomFleetsKeepLimitsAndGiveEverySessionAtLeastTheSmallestShare() {
         for (long seed = 200; seed < 205; seed++) {
             Problem p = RandomProblems.random(seed, 40, 32, 0.08, Objective.PEAK);

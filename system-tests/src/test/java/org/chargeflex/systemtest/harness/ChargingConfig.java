@@ -24,6 +24,11 @@ public final class ChargingConfig {
     static final List<String> OUTBOX_CHANNELS = List.of("outbox/pending", "outbox/last_seq", "outbox/delivered_seq",
             "outbox/dropped_samples", "outbox/rejected_items", "outbox/last_error");
 
+    /** The station's grid limit (docs/charging-app.md): written by the CIO for the DNO, -1 = none. */
+    public static final String GRID_LIMIT_LABEL = "station/grid_limit_w";
+    static final String GRID_LIMIT_CHANNEL = "{\"label\":\"" + GRID_LIMIT_LABEL + "\",\"channelAddress\":\"grid/limit_w\","
+            + "\"valueType\":\"DOUBLE\",\"unit\":\"W\",\"listening\":true,\"writable\":true}";
+
     private ChargingConfig() {
     }
 
@@ -46,9 +51,10 @@ public final class ChargingConfig {
                    "channels":[%s]}]},
                  {"id":"charging","devices":[
                    {"id":"outlet1-status","deviceAddress":"1","channels":[%s]},
-                   {"id":"station-status","deviceAddress":"station","channels":[%s]}]}
+                   {"id":"station-status","deviceAddress":"station","channels":[%s,
+                     %s]}]}
                 ]}
-                """.formatted(boardAddress, board, session, outbox);
+                """.formatted(boardAddress, board, session, outbox, GRID_LIMIT_CHANNEL);
     }
 
     static String statusType(String address) {

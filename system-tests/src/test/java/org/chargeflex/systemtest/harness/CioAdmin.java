@@ -66,6 +66,17 @@ public final class CioAdmin {
                 .json();
     }
 
+    /** A GET of the admin API with the bootstrap operator account (the answer unchecked). */
+    public Http.Response get(String path) {
+        return admin.get(path);
+    }
+
+    /** Creates an operator account with one role (e.g. DNO); returns its generated password. */
+    public String createUser(String name, String role) {
+        return expect(201, admin.post("/api/v1/admin/users", Map.of("name", name, "roles", List.of(role))),
+                "create user " + name).json().get("password").asText();
+    }
+
     public static Http.Response expect(int status, Http.Response r, String what) {
         if (r.status() != status) {
             throw new AssertionError(what + ": expected " + status + " but got " + r);

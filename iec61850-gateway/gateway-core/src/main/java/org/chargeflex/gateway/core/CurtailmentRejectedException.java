@@ -6,9 +6,9 @@ public class CurtailmentRejectedException extends Exception {
 
     /** Why. Protocol servers map it onto their negative answers. */
     public enum Reason {
-        /** No such station in the registry. */
+        /** No such station or grid connection point in the registry. */
         UNKNOWN_STATION,
-        /** Not a finite number in 0..the station's maxPowerW. */
+        /** Not a finite number in 0..the target's maxPowerW. */
         OUT_OF_RANGE
     }
 

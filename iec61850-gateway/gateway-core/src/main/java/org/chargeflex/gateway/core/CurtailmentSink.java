@@ -1,27 +1,27 @@
 package org.chargeflex.gateway.core;
 
-import java.util.Map;
-
 /**
- * Applies curtailments. Calls may block (network); the gateway calls them from its dispatcher thread only, never
- * from a protocol callback, and retries a failed curtailment until it succeeds or a newer one replaces it.
+ * Applies and lifts curtailments. Calls may block (network); the gateway calls them from its dispatcher thread only,
+ * never from a protocol callback, and retries a failed command until it succeeds, the sink refuses it for good
+ * (then the gateway serves the last limit the sink accepted again), or a newer command for the target replaces it.
  */
 public interface CurtailmentSink {
 
     /**
-     * Applies the limit through the CIO: the optimiser's grid-limit input, so the CIO re-plans under it and sends
-     * the stations new schedules.
+     * Applies the limit: the CIO records it as the target's curtailment, re-plans every session under it (the
+     * stations get new schedules) and, for an {@link Curtailment#emergency() emergency}, also writes it at once to the
+     * stations' grid limit channel.
      *
-     * @return false if the CIO has no input for this station's limit; the gateway then applies it directly at the
-     *         station ({@link #applyEmergency})
+     * @throws SinkException if it could not be applied; {@link SinkException#retryable()} says whether trying again
+     *                       may help (CIO unreachable) or not (the CIO refused the limit)
      */
-    boolean applyPlanned(Curtailment curtailment, StationInfo station) throws SinkException;
+    void apply(Curtailment curtailment) throws SinkException;
 
     /**
-     * Applies the limit directly at the station (emergency): per-outlet current limits, bypassing the optimiser.
+     * Lifts the target's curtailment (the CIO re-plans under the registered maximum). Lifting a target without a
+     * curtailment succeeds.
      *
-     * @param outletCurrentA the current limit per outlet id, A (0 = no charging)
+     * @throws SinkException as for {@link #apply}
      */
-    void applyEmergency(Curtailment curtailment, StationInfo station, Map<String, Double> outletCurrentA)
-            throws SinkException;
+    void lift(CurtailmentTarget target, String origin) throws SinkException;
 }

@@ -17,6 +17,25 @@ public interface StationSource {
     List<StationInfo> stations() throws SourceException;
 
     /**
+     * The grid connection point registry (default: none).
+     *
+     * @throws SourceException if it cannot be read; the gateway keeps serving the last one
+     */
+    default List<GridConnectionPointInfo> gridConnectionPoints() throws SourceException {
+        return List.of();
+    }
+
+    /**
+     * The curtailments in force where they are applied (the CIO), read once when the gateway starts so that it serves
+     * them as the limits in force (default: none).
+     *
+     * @throws SourceException if they cannot be read; the gateway then serves the ratings until the SCADA commands
+     */
+    default List<Curtailment> curtailments() throws SourceException {
+        return List.of();
+    }
+
+    /**
      * The latest values of a station. Values the station does not have are {@link Reading#MISSING}; flagged channels
      * are {@link Quality#INVALID}.
      *

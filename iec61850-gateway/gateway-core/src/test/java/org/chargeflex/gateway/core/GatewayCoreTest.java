@@ -27,16 +27,15 @@ class GatewayCoreTest {
         }
     }
 
-    private GatewayCore start(double minimumSessionPowerW) {
+    private GatewayCore start() {
         source.put(TestStations.charging(st1, 7000, 100, T0));
-        core = GatewayCore.builder().source(source).sink(sink).pollInterval(Duration.ofHours(1))
-                .minimumSessionPowerW(minimumSessionPowerW).build().start();
+        core = GatewayCore.builder().source(source).sink(sink).pollInterval(Duration.ofHours(1)).build().start();
         return core;
     }
 
     @Test
     void aggregatesTheOutletsIntoStationValues() {
-        StationSnapshot s = start(0).snapshot("st-1").orElseThrow();
+        StationSnapshot s = start().snapshot("st-1").orElseThrow();
         assertThat(s.totalPowerW()).isEqualTo(Reading.good(14_000, T0));
         assertThat(s.phaseVoltageV(2).value()).isEqualTo(230);
         assertThat(s.energyWh().value()).isEqualTo(200);
@@ -45,7 +44,7 @@ class GatewayCoreTest {
 
     @Test
     void unreachableSourceAgesTheLastValuesAndKeepsTheRegistry() {
-        start(0);
+        start();
         source.setFailing(true);
         core.pollNow();
         StationSnapshot s = core.snapshot("st-1").orElseThrow();
@@ -57,7 +56,7 @@ class GatewayCoreTest {
 
     @Test
     void listenersHearOfChangesOnly() {
-        start(0);
+        start();
         List<StationSnapshot> heard = new CopyOnWriteArrayList<>();
         core.addListener(heard::add);
         core.pollNow();
@@ -69,29 +68,36 @@ class GatewayCoreTest {
     }
 
     @Test
-    void curtailmentBelowTheMeasuredPowerIsAnEmergencyAppliedAtTheStationThenThroughTheCio() throws Exception {
-        start(4200);
-        Curtailment c = core.curtail("st-1", 5000, "test");
+    void curtailmentBelowTheMeasuredPowerIsPassedOnAsAnEmergency() throws Exception {
+        start();
+        Curtailment c = core.curtail("st-1", 5000, "test").orElseThrow();
         assertThat(c.emergency()).isTrue();
-        RecordingCurtailmentSink.Applied direct = sink.next(5, TimeUnit.SECONDS);
-        assertThat(direct.direct()).isTrue();
-        // 2500 W each would be below the guaranteed 4200 W: 4200 / (230 V * 3) = 6.08 A -> 6.0 A
-        assertThat(direct.outletCurrentA()).containsEntry("1", 6.0).containsEntry("2", 6.0);
-        assertThat(sink.next(5, TimeUnit.SECONDS).direct()).isFalse();
+        assertThat(sink.next(5, TimeUnit.SECONDS)).isEqualTo(c);
+        assertThat(sink.next(100, TimeUnit.MILLISECONDS)).isNull();
         assertThat(core.curtailment("st-1")).contains(c);
     }
 
     @Test
-    void curtailmentAboveTheMeasuredPowerGoesThroughTheCioOnly() throws Exception {
-        start(0);
-        assertThat(core.curtail("st-1", 20_000, "test").emergency()).isFalse();
-        assertThat(sink.next(5, TimeUnit.SECONDS).direct()).isFalse();
+    void curtailmentAboveTheMeasuredPowerIsNoEmergency() throws Exception {
+        start();
+        assertThat(core.curtail("st-1", 20_000, "test").orElseThrow().emergency()).isFalse();
+        assertThat(sink.next(5, TimeUnit.SECONDS).emergency()).isFalse();
         assertThat(sink.next(100, TimeUnit.MILLISECONDS)).isNull();
     }
 
     @Test
+    void curtailmentBelowThePlannedPowerOrThePreviousLimitIsAnEmergencyEvenWhileLessIsDrawn() throws Exception {
+        StationSnapshot ramping = TestStations.charging(st1, 1000, 100, T0);
+        source.put(new StationSnapshot(st1, ramping.outlets(), Reading.good(14_000, T0), true));
+        core = GatewayCore.builder().source(source).sink(sink).pollInterval(Duration.ofHours(1)).build().start();
+        assertThat(core.curtail("st-1", 5000, "test").orElseThrow().emergency()).as("2 kW drawn, 14 kW planned").isTrue();
+        assertThat(core.curtail("st-1", 15_000, "test").orElseThrow().emergency()).isFalse();
+        assertThat(core.curtail("st-1", 14_500, "test").orElseThrow().emergency()).as("below the previous limit").isTrue();
+    }
+
+    @Test
     void refusesUnknownStationsAndOutOfRangeLimitsWithoutChangingAnything() {
-        start(0);
+        start();
         assertThatThrownBy(() -> core.curtail("nope", 1000, "test")).isInstanceOf(CurtailmentRejectedException.class)
                 .extracting(e -> ((CurtailmentRejectedException) e).reason())
                 .isEqualTo(CurtailmentRejectedException.Reason.UNKNOWN_STATION);
@@ -106,11 +112,128 @@ class GatewayCoreTest {
     }
 
     @Test
+    void aFailedCurtailmentIsRetriedUntilAppliedARefusedOneIsRolledBackToTheLastAcceptedLimit() throws Exception {
+        source.put(TestStations.charging(st1, 7000, 100, T0));
+        java.util.concurrent.BlockingQueue<String> attempts = new java.util.concurrent.LinkedBlockingQueue<>();
+        java.util.concurrent.atomic.AtomicInteger failures = new java.util.concurrent.atomic.AtomicInteger(2);
+        CurtailmentSink flaky = new CurtailmentSink() {
+            @Override
+            public void apply(Curtailment c) throws SinkException {
+                attempts.add(c.limitW() + "");
+                if (c.limitW() == 1000) {
+                    throw new SinkException("refused", null, false);
+                }
+                if (failures.getAndDecrement() > 0) {
+                    throw new SinkException("CIO unreachable");
+                }
+            }
+
+            @Override
+            public void lift(CurtailmentTarget target, String origin) {
+                attempts.add("lift");
+            }
+        };
+        core = GatewayCore.builder().source(source).sink(flaky).pollInterval(Duration.ofHours(1))
+                .retryDelay(Duration.ofMillis(10)).build().start();
+        List<CurtailmentTarget> heard = new CopyOnWriteArrayList<>();
+        core.addListener(new StationListener() {
+            @Override
+            public void snapshotChanged(StationSnapshot snapshot) {
+            }
+
+            @Override
+            public void curtailmentChanged(CurtailmentTarget target) {
+                heard.add(target);
+            }
+        });
+        core.curtail("st-1", 5000, "test");
+        for (int i = 0; i < 3; i++) {
+            assertThat(attempts.poll(5, TimeUnit.SECONDS)).as("attempt %d", i).isEqualTo("5000.0");
+        }
+        assertThat(attempts.poll(200, TimeUnit.MILLISECONDS)).as("applied: no more attempts").isNull();
+        core.curtail("st-1", 1000, "test");
+        assertThat(attempts.poll(5, TimeUnit.SECONDS)).isEqualTo("1000.0");
+        assertThat(attempts.poll(200, TimeUnit.MILLISECONDS)).as("refused: not retried").isNull();
+        assertThat(core.curtailment("st-1").orElseThrow().limitW()).as("the last limit the CIO accepted is served")
+                .isEqualTo(5000);
+        assertThat(heard).as("accepted 5000, accepted 1000, rolled back").hasSize(3)
+                .containsOnly(CurtailmentTarget.station("st-1"));
+    }
+
+    @Test
+    void aRefusedFirstCurtailmentServesTheRatingAgain() throws Exception {
+        start();
+        sink.setRefusing(true);
+        core.curtail("st-1", 3000, "SCADA 10.0.0.5");
+        assertThat(sink.nextRefused(5, TimeUnit.SECONDS).limitW()).isEqualTo(3000);
+        for (int i = 0; i < 50 && core.curtailment("st-1").isPresent(); i++) {
+            Thread.sleep(20); // the rollback follows the refusal on the dispatcher thread
+        }
+        assertThat(core.curtailment("st-1")).as("nothing was ever accepted: no limit").isEmpty();
+    }
+
+    @Test
+    void theCurtailmentsInForceAtTheCioAreServedFromTheStartAndARefusalFallsBackToThem() throws Exception {
+        Curtailment held = new Curtailment("st-1", 8000, false, "before the gateway started", T0);
+        source.put(new Curtailment("gone", 1000, false, "a station no longer registered", T0)).put(held);
+        start();
+        assertThat(core.curtailment("st-1")).contains(held);
+        assertThat(core.curtailment("gone")).isEmpty();
+        sink.setRefusing(true);
+        core.curtail("st-1", 3000, "SCADA");
+        assertThat(sink.nextRefused(5, TimeUnit.SECONDS).limitW()).isEqualTo(3000);
+        for (int i = 0; i < 50 && core.curtailment("st-1").orElseThrow().limitW() != 8000; i++) {
+            Thread.sleep(20); // the rollback follows the refusal on the dispatcher thread
+        }
+        assertThat(core.curtailment("st-1")).contains(held);
+    }
+
+    @Test
+    void aLimitAtTheRatingOrALiftDeletesTheCurtailment() throws Exception {
+        start();
+        core.curtail("st-1", 5000, "test");
+        assertThat(sink.next(5, TimeUnit.SECONDS).limitW()).isEqualTo(5000);
+        assertThat(core.curtail("st-1", 22_000, "test")).as("at the rating").isEmpty();
+        assertThat(sink.nextLift(5, TimeUnit.SECONDS)).isEqualTo(CurtailmentTarget.station("st-1"));
+        assertThat(core.curtailment("st-1")).isEmpty();
+        core.lift(CurtailmentTarget.station("st-1"), "test");
+        assertThat(sink.nextLift(5, TimeUnit.SECONDS)).as("lifting again is passed on too").isNotNull();
+        assertThatThrownBy(() -> core.lift(CurtailmentTarget.gridConnectionPoint("nope"), "test"))
+                .isInstanceOf(CurtailmentRejectedException.class);
+    }
+
+    @Test
+    void gridConnectionPointsSumTheirStationsAndAreCurtailedAsTargets() throws Exception {
+        StationInfo st2 = TestStations.info("st-2", 1, "gcp-A");
+        StationInfo other = TestStations.info("st-3", 1, "gcp-B");
+        source.put(TestStations.charging(TestStations.info("st-1", 2, "gcp-A"), 7000, 100, T0))
+                .put(TestStations.charging(st2, 3000, 100, T0.plusSeconds(5)))
+                .put(TestStations.charging(other, 1000, 100, T0))
+                .put(new GridConnectionPointInfo("gcp-A", "Feeder A", 40_000))
+                .put(new GridConnectionPointInfo("gcp-B", null, 40_000));
+        core = GatewayCore.builder().source(source).sink(sink).pollInterval(Duration.ofHours(1)).build().start();
+        assertThat(core.gridConnectionPoints()).extracting(GridConnectionPointInfo::id).containsExactly("gcp-A",
+                "gcp-B");
+        assertThat(core.gridConnectionPointPowerW("gcp-A")).isEqualTo(Reading.good(17_000, T0.plusSeconds(5)));
+        source.setFailing(true);
+        core.pollNow();
+        assertThat(core.gridConnectionPointPowerW("gcp-A").quality()).as("worst member").isEqualTo(
+                Quality.OLD_DATA);
+        assertThat(core.gridConnectionPoints()).as("kept when unreadable").hasSize(2);
+
+        CurtailmentTarget a = CurtailmentTarget.gridConnectionPoint("gcp-A");
+        Curtailment c = core.curtail(a, 10_000, "test").orElseThrow();
+        assertThat(c.emergency()).as("below the 17 kW drawn").isTrue();
+        assertThat(sink.next(5, TimeUnit.SECONDS)).isEqualTo(c);
+        assertThat(core.curtailment(a)).contains(c);
+        assertThat(core.curtailment("st-1")).as("stations keep their own limits").isEmpty();
+        assertThatThrownBy(() -> core.curtail(a, 40_001, "test")).isInstanceOf(CurtailmentRejectedException.class);
+    }
+
+    @Test
     void builderValidates() {
         assertThatThrownBy(() -> GatewayCore.builder().build()).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> GatewayCore.builder().pollInterval(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> GatewayCore.builder().minimumSessionPowerW(-1))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new OutletInfo("1", 0, 3)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new CpState('G', Quality.GOOD, T0)).isInstanceOf(IllegalArgumentException.class);

@@ -13,11 +13,16 @@ public final class TestStations {
 
     /** A station with {@code outlets} three-phase 11 kW outlets, rated 22 kW per outlet pair. */
     public static StationInfo info(String id, int outlets) {
+        return info(id, outlets, "gcp-" + id);
+    }
+
+    /** As {@link #info(String, int)}, on the given grid connection point. */
+    public static StationInfo info(String id, int outlets, String gridConnectionPoint) {
         List<OutletInfo> list = new ArrayList<>();
         for (int i = 1; i <= outlets; i++) {
             list.add(new OutletInfo(Integer.toString(i), 11_000, 3));
         }
-        return new StationInfo(id, "Station " + id, "gcp-" + id, 11_000.0 * outlets, list);
+        return new StationInfo(id, "Station " + id, gridConnectionPoint, 11_000.0 * outlets, list);
     }
 
     /** Every outlet charging at {@code powerW}/outlet in state C, 230 V, energy {@code energyWh} each. */

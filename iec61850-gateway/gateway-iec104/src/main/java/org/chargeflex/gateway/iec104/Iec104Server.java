@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.CurtailmentTarget;
 import org.chargeflex.gateway.core.GatewayCore;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.StationListener;
@@ -30,8 +30,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The gateway's IEC 60870-5-104 server (j60870, GPLv3 — this module is GPLv3, see NOTICE). Addresses per
- * {@link IoaMap}; general and counter interrogation, spontaneous M_ME_TF_1/M_SP_TB_1 on change, C_SE_NC_1
- * select/execute set-points curtailing stations. Only configured SCADA addresses may connect.
+ * {@link IoaMap} (stations and grid connection points); general and counter interrogation, spontaneous
+ * M_ME_TF_1/M_SP_TB_1 on change, C_SE_NC_1 select/execute set-points curtailing stations and grid connection points
+ * (a set-point at the rating lifts), C_SC_NA_1 select/execute OFF lifting a curtailment. Only configured SCADA addresses may connect.
  */
 public final class Iec104Server implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Iec104Server.class);
@@ -50,7 +51,7 @@ public final class Iec104Server implements AutoCloseable {
 
     private Iec104Server(Builder b) {
         this.settings = b;
-        this.points = new PointCache(b.core, b.blocks, b.clock);
+        this.points = new PointCache(b.core, b.blocks, b.gcpBlocks, b.clock);
     }
 
     public static Builder builder() {
@@ -125,25 +126,29 @@ public final class Iec104Server implements AutoCloseable {
     private final class Listener implements StationListener {
         @Override
         public void registryChanged(List<StationInfo> stations) {
-            notifier.execute(() -> points.registry(stations));
+            notifier.execute(() -> points.registry(stations, settings.core.gridConnectionPoints()));
         }
 
         @Override
         public void snapshotChanged(StationSnapshot snapshot) {
-            notifier.execute(() -> broadcast(snapshot.id()));
+            notifier.execute(() -> broadcast(CurtailmentTarget.station(snapshot.id())));
+            String gcp = snapshot.info().gridConnectionPoint();
+            if (gcp != null) {
+                notifier.execute(() -> broadcast(CurtailmentTarget.gridConnectionPoint(gcp)));
+            }
         }
 
         @Override
-        public void curtailmentChanged(Curtailment c) {
-            notifier.execute(() -> broadcast(c.stationId()));
+        public void curtailmentChanged(CurtailmentTarget target) {
+            notifier.execute(() -> broadcast(target));
         }
 
-        private void broadcast(String stationId) {
+        private void broadcast(CurtailmentTarget target) {
             try {
-                var asdus = points.spontaneous(stationId, settings.commonAddress);
+                var asdus = points.spontaneous(target, settings.commonAddress);
                 connections.forEach(c -> c.spontaneous(asdus));
             } catch (RuntimeException e) {
-                LOG.error("Could not send the changes of station {}", stationId, e);
+                LOG.error("Could not send the changes of {}", target, e);
             }
         }
     }
@@ -158,6 +163,7 @@ public final class Iec104Server implements AutoCloseable {
         private Duration selectTimeout = Duration.ofSeconds(10);
         private Set<InetAddress> allowedClients;
         private final Map<String, Integer> blocks = new HashMap<>();
+        private final Map<String, Integer> gcpBlocks = new HashMap<>();
         private Clock clock = Clock.systemUTC();
 
         private Builder() {
@@ -217,11 +223,23 @@ public final class Iec104Server implements AutoCloseable {
 
         /** Fixes a station's IOA block (base address 1000 * block); blocks must be distinct. */
         public Builder stationBlock(String stationId, int block) {
-            Objects.requireNonNull(stationId, "stationId");
-            Map<String, Integer> next = new HashMap<>(blocks);
-            next.put(stationId, block);
-            IoaMap.validate(next);
-            blocks.put(stationId, block);
+            return block(blocks, Objects.requireNonNull(stationId, "stationId"), block);
+        }
+
+        /**
+         * Fixes a grid connection point's IOA block (base address 1000 * block); blocks of stations and grid
+         * connection points must be distinct. Unconfigured ones are assigned from 16000 downwards.
+         */
+        public Builder gridConnectionPointBlock(String gcpId, int block) {
+            return block(gcpBlocks, Objects.requireNonNull(gcpId, "gcpId"), block);
+        }
+
+        /** Adds a block to one of the two maps if all blocks stay distinct and in range. */
+        private Builder block(Map<String, Integer> map, String id, int block) {
+            Map<String, Integer> next = new HashMap<>(map);
+            next.put(id, block);
+            IoaMap.validate(map == blocks ? next : blocks, map == gcpBlocks ? next : gcpBlocks);
+            map.put(id, block);
             return this;
         }
 

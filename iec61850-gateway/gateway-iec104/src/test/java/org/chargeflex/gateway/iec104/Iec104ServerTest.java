@@ -18,6 +18,9 @@ import org.chargeflex.gateway.core.GatewayCore;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.TestStations;
 import org.chargeflex.gateway.core.memory.InMemoryStationSource;
+import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.CurtailmentTarget;
+import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.memory.RecordingCurtailmentSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -26,6 +29,7 @@ import org.openmuc.j60870.ASdu;
 import org.openmuc.j60870.ASduType;
 import org.openmuc.j60870.CauseOfTransmission;
 import org.openmuc.j60870.ie.IeBinaryCounterReading;
+import org.openmuc.j60870.ie.IeDoubleCommand;
 import org.openmuc.j60870.ie.IeQualifierOfCounterInterrogation;
 import org.openmuc.j60870.ie.IeQualifierOfInterrogation;
 import org.openmuc.j60870.ie.IeQualifierOfSetPointCommand;
@@ -50,11 +54,13 @@ class Iec104ServerTest {
 
     @BeforeEach
     void start() throws IOException {
-        source.put(TestStations.charging(st1, 7000, 12_345, T0)).put(TestStations.charging(st2, 3000, 500, T0));
+        source.put(TestStations.charging(st1, 7000, 12_345, T0)).put(TestStations.charging(st2, 3000, 500, T0))
+                .put(new GridConnectionPointInfo("gcp-st-1", "Feeder 1", 40_000));
         core = GatewayCore.builder().source(source).sink(sink).pollInterval(Duration.ofHours(1)).build().start();
         port = freePort();
         server = Iec104Server.builder().core(core).bindAddress(LOOPBACK).port(port).commonAddress(CA)
-                .allowedClients(Set.of(LOOPBACK)).stationBlock("st-1", 1).build().start();
+                .allowedClients(Set.of(LOOPBACK)).stationBlock("st-1", 1).gridConnectionPointBlock("gcp-st-1", 50)
+                .build().start();
     }
 
     @AfterEach
@@ -147,14 +153,95 @@ class Iec104ServerTest {
             ASdu term = c.until(a -> a.getTypeIdentification() == ASduType.C_SE_NC_1);
             assertThat(term.getCauseOfTransmission()).isEqualTo(CauseOfTransmission.ACTIVATION_TERMINATION);
 
-            RecordingCurtailmentSink.Applied applied = sink.next(10, TimeUnit.SECONDS);
-            assertThat(applied.curtailment().stationId()).isEqualTo("st-1");
-            assertThat(applied.curtailment().limitW()).isEqualTo(9000);
-            assertThat(applied.curtailment().origin()).contains("IEC 104").contains("127.0.0.1");
+            Curtailment applied = sink.next(10, TimeUnit.SECONDS);
+            assertThat(applied.target()).isEqualTo(CurtailmentTarget.station("st-1"));
+            assertThat(applied.limitW()).isEqualTo(9000);
+            assertThat(applied.origin()).contains("IEC 104").contains("127.0.0.1");
             ASdu limit = c.until(a -> a.getTypeIdentification() == ASduType.M_ME_TF_1
                     && ioas(List.of(a), ASduType.M_ME_TF_1).contains(1013));
             assertThat(value(List.of(limit), 1013)).isEqualTo(9000f);
         }
+    }
+
+    @Test
+    void aGridConnectionPointServesItsStationsSumAndIsCurtailedBySetPointAndLiftedBySingleCommandOff()
+            throws Exception {
+        CurtailmentTarget gcp = CurtailmentTarget.gridConnectionPoint("gcp-st-1");
+        try (TestClient c = new TestClient(port).start()) {
+            c.connection.interrogation(CA, CauseOfTransmission.ACTIVATION, new IeQualifierOfInterrogation(20));
+            List<ASdu> gi = c.through(a -> a.getCauseOfTransmission() == CauseOfTransmission.ACTIVATION_TERMINATION);
+            assertThat(value(gi, 50_001)).as("sum of its one station").isEqualTo(14_000f);
+            assertThat(value(gi, 50_011)).as("planned").isEqualTo(14_000f);
+            assertThat(value(gi, 50_012)).as("rating").isEqualTo(40_000f);
+            assertThat(value(gi, 50_013)).as("limit in force").isEqualTo(40_000f);
+            assertThat(single(gi, 50_031)).as("not curtailed").isFalse();
+            assertThat(single(gi, 1031)).isFalse();
+
+            assertThat(execute(c, 50_900, 9000f)).as("accepted").isFalse();
+            Curtailment applied = sink.next(10, TimeUnit.SECONDS);
+            assertThat(applied.target()).isEqualTo(gcp);
+            assertThat(applied.limitW()).isEqualTo(9000);
+            assertThat(applied.emergency()).as("below the 14 kW drawn").isTrue();
+            assertThat(applied.origin()).contains("IEC 104", "IOA 50900");
+            ASdu limit = c.until(a -> a.getTypeIdentification() == ASduType.M_ME_TF_1
+                    && ioas(List.of(a), ASduType.M_ME_TF_1).contains(50_013));
+            assertThat(value(List.of(limit), 50_013)).isEqualTo(9000f);
+
+            c.connection.singleCommand(CA, CauseOfTransmission.ACTIVATION, 50_901, new IeSingleCommand(false, 0, true));
+            assertThat(c.until(a -> a.getTypeIdentification() == ASduType.C_SC_NA_1).isNegativeConfirm()).isFalse();
+            c.connection.singleCommand(CA, CauseOfTransmission.ACTIVATION, 50_901, new IeSingleCommand(false, 0, false));
+            ASdu con = c.until(a -> a.getTypeIdentification() == ASduType.C_SC_NA_1);
+            assertThat(con.getCauseOfTransmission()).isEqualTo(CauseOfTransmission.ACTIVATION_CON);
+            assertThat(con.isNegativeConfirm()).isFalse();
+            assertThat(c.until(a -> a.getTypeIdentification() == ASduType.C_SC_NA_1).getCauseOfTransmission())
+                    .isEqualTo(CauseOfTransmission.ACTIVATION_TERMINATION);
+            assertThat(sink.nextLift(10, TimeUnit.SECONDS)).isEqualTo(gcp);
+            ASdu lifted = c.until(a -> a.getTypeIdentification() == ASduType.M_ME_TF_1
+                    && ioas(List.of(a), ASduType.M_ME_TF_1).contains(50_013));
+            assertThat(value(List.of(lifted), 50_013)).as("the rating again").isEqualTo(40_000f);
+            assertThat(core.curtailment(gcp)).isEmpty();
+        }
+    }
+
+    @Test
+    void aSetPointAtTheRatingLiftsAndARefusedOneIsRolledBackToTheLastAcceptedLimit() throws Exception {
+        try (TestClient c = new TestClient(port).start()) {
+            assertThat(execute(c, 1900, 22_000f)).isFalse();
+            assertThat(sink.nextLift(10, TimeUnit.SECONDS)).isEqualTo(CurtailmentTarget.station("st-1"));
+
+            sink.setRefusing(true);
+            assertThat(execute(c, 1900, 5000f)).as("the gateway accepts it; the CIO refuses it later").isFalse();
+            assertThat(sink.nextRefused(10, TimeUnit.SECONDS).limitW()).isEqualTo(5000);
+            // the refusal reaches the dispatcher thread first; the rollback follows it there
+            float served = 5000f;
+            for (int i = 0; i < 50 && served != 22_000f; i++) {
+                c.connection.interrogation(CA, CauseOfTransmission.ACTIVATION, new IeQualifierOfInterrogation(20));
+                served = value(c.through(a -> a.getTypeIdentification() == ASduType.C_IC_NA_1
+                        && a.getCauseOfTransmission() == CauseOfTransmission.ACTIVATION_TERMINATION), 1013);
+            }
+            assertThat(served).as("back to the last accepted state: the rating").isEqualTo(22_000f);
+            assertThat(core.curtailment("st-1")).isEmpty();
+        }
+    }
+
+    /** Select, then execute a set-point; whether the execute's ACT_CON was negative. */
+    private static boolean execute(TestClient c, int ioa, float value) throws Exception {
+        c.connection.setShortFloatCommand(CA, CauseOfTransmission.ACTIVATION, ioa, new IeShortFloat(value),
+                new IeQualifierOfSetPointCommand(0, true));
+        if (c.until(a -> a.getTypeIdentification() == ASduType.C_SE_NC_1).isNegativeConfirm()) {
+            return true;
+        }
+        c.connection.setShortFloatCommand(CA, CauseOfTransmission.ACTIVATION, ioa, new IeShortFloat(value),
+                new IeQualifierOfSetPointCommand(0, false));
+        return c.until(a -> a.getTypeIdentification() == ASduType.C_SE_NC_1).isNegativeConfirm();
+    }
+
+    private static boolean single(List<ASdu> asdus, int ioa) {
+        return asdus.stream().filter(a -> a.getTypeIdentification() == ASduType.M_SP_NA_1)
+                .flatMap(a -> Arrays.stream(a.getInformationObjects()))
+                .filter(o -> o.getInformationObjectAddress() == ioa)
+                .map(o -> ((org.openmuc.j60870.ie.IeSinglePointWithQuality) o.getInformationElements()[0][0]).isOn())
+                .findFirst().orElseThrow();
     }
 
     @Test
@@ -188,8 +275,15 @@ class Iec104ServerTest {
                     new IeQualifierOfSetPointCommand(0, true));
             assertNegative(c.next(), ASduType.C_SE_NC_1, CauseOfTransmission.UNKNOWN_CAUSE_OF_TRANSMISSION);
             // unsupported type
-            c.connection.singleCommand(CA, CauseOfTransmission.ACTIVATION, 1900, new IeSingleCommand(true, 0, false));
-            assertNegative(c.next(), ASduType.C_SC_NA_1, CauseOfTransmission.UNKNOWN_TYPE_ID);
+            c.connection.doubleCommand(CA, CauseOfTransmission.ACTIVATION, 1900, new IeDoubleCommand(
+                    IeDoubleCommand.DoubleCommandState.ON, 0, false));
+            assertNegative(c.next(), ASduType.C_DC_NA_1, CauseOfTransmission.UNKNOWN_TYPE_ID);
+            // a single command ON at the curtailment command address (curtailing takes a set-point)
+            c.connection.singleCommand(CA, CauseOfTransmission.ACTIVATION, 1901, new IeSingleCommand(true, 0, true));
+            assertNegative(c.next(), ASduType.C_SC_NA_1, CauseOfTransmission.ACTIVATION_CON);
+            // a single command to an address that is no curtailment command
+            c.connection.singleCommand(CA, CauseOfTransmission.ACTIVATION, 1900, new IeSingleCommand(false, 0, true));
+            assertNegative(c.next(), ASduType.C_SC_NA_1, CauseOfTransmission.UNKNOWN_INFORMATION_OBJECT_ADDRESS);
             // group interrogation is not offered
             c.connection.interrogation(CA, CauseOfTransmission.ACTIVATION, new IeQualifierOfInterrogation(21));
             assertNegative(c.next(), ASduType.C_IC_NA_1, CauseOfTransmission.ACTIVATION_CON);

@@ -15,8 +15,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.CurtailmentTarget;
 import org.chargeflex.gateway.core.GatewayCore;
+import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.StationListener;
 import org.chargeflex.gateway.core.StationSnapshot;
@@ -30,8 +31,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The gateway's IEC 61850 (MMS) server: a model generated from the station registry (docs/grid-gateway.md), values
- * from the {@link GatewayCore}'s cache, writes of {@code DESE1.ChaPwrLim} curtailing the station. A registry change
+ * The gateway's IEC 61850 (MMS) server: a model generated from the registry of stations and grid connection points
+ * (docs/grid-gateway.md), values from the {@link GatewayCore}'s cache, writes of {@code DESE1.ChaPwrLim} curtailing the
+ * station or grid connection point (the rating lifts the curtailment). A registry change
  * restarts the server with a new model (clients reconnect). All model updates run on one updater thread, never on
  * the core's poller thread and never under the library's lock.
  */
@@ -91,14 +93,20 @@ public final class Iec61850Server implements AutoCloseable {
 
     /** The logical device name of a station ({@code <IED name><inst>}), or null. */
     public String logicalDevice(String stationId) {
-        String inst = new LdNames(core.stations()).inst(stationId);
+        return logicalDevice(CurtailmentTarget.station(stationId));
+    }
+
+    /** The logical device name of a station or grid connection point ({@code <IED name><inst>}), or null. */
+    public String logicalDevice(CurtailmentTarget target) {
+        String inst = new LdNames(core.stations(), core.gridConnectionPoints()).inst(target);
         return inst == null ? null : iedName + inst;
     }
 
     /** The SCL (ICD) of the current registry, as the server serves it. */
     public String scl() {
         List<StationInfo> stations = core.stations();
-        return new SclWriter(iedName).write(stations, new LdNames(stations));
+        List<GridConnectionPointInfo> gcps = core.gridConnectionPoints();
+        return new SclWriter(iedName).write(stations, gcps, new LdNames(stations, gcps));
     }
 
     private void startServer(List<StationInfo> stations) throws IOException, SclParseException {
@@ -112,8 +120,9 @@ public final class Iec61850Server implements AutoCloseable {
             LOG.warn("No stations in the registry (yet): the IEC 61850 server starts when there are some");
             return;
         }
-        LdNames names = new LdNames(stations);
-        String scl = new SclWriter(iedName).write(stations, names);
+        List<GridConnectionPointInfo> gcps = core.gridConnectionPoints();
+        LdNames names = new LdNames(stations, gcps);
+        String scl = new SclWriter(iedName).write(stations, gcps, names);
         ServerModel serverModel = SclParser.parse(new ByteArrayInputStream(scl.getBytes(StandardCharsets.UTF_8)))
                 .get(0);
         ServerSap next = new ServerSap(port, 0, bindAddress, serverModel, sockets);
@@ -125,13 +134,28 @@ public final class Iec61850Server implements AutoCloseable {
             model.initialise(s);
             core.snapshot(s.id()).ifPresent(this::apply);
         }
-        LOG.info("IEC 61850 server listening on {}:{} with {} logical devices", bindAddress, port, stations.size());
+        for (GridConnectionPointInfo g : gcps) {
+            model.initialise(g);
+            applyGridConnectionPoint(g.id());
+        }
+        LOG.info("IEC 61850 server listening on {}:{} with {} logical devices", bindAddress, port,
+                stations.size() + gcps.size());
     }
 
     private void apply(StationSnapshot s) {
         if (model != null) {
             model.apply(s, core.curtailment(s.id()));
         }
+    }
+
+    private void applyGridConnectionPoint(String gcpId) {
+        if (model == null) {
+            return;
+        }
+        core.gridConnectionPoints().stream().filter(g -> g.id().equals(gcpId)).findFirst()
+                .ifPresent(g -> model.apply(g, core.gridConnectionPointPowerW(gcpId),
+                        core.gridConnectionPointPlannedW(gcpId),
+                        core.curtailment(CurtailmentTarget.gridConnectionPoint(gcpId))));
     }
 
     private void restart(List<StationInfo> stations) {
@@ -172,19 +196,27 @@ public final class Iec61850Server implements AutoCloseable {
 
         @Override
         public void snapshotChanged(StationSnapshot snapshot) {
-            updater.execute(() -> applySafely(snapshot.id()));
+            updater.execute(() -> applySafely(CurtailmentTarget.station(snapshot.id())));
+            String gcp = snapshot.info().gridConnectionPoint();
+            if (gcp != null) {
+                updater.execute(() -> applySafely(CurtailmentTarget.gridConnectionPoint(gcp)));
+            }
         }
 
         @Override
-        public void curtailmentChanged(Curtailment c) {
-            updater.execute(() -> applySafely(c.stationId()));
+        public void curtailmentChanged(CurtailmentTarget target) {
+            updater.execute(() -> applySafely(target));
         }
 
-        private void applySafely(String stationId) {
+        private void applySafely(CurtailmentTarget target) {
             try {
-                core.snapshot(stationId).ifPresent(Iec61850Server.this::apply);
+                if (target.scope() == CurtailmentTarget.Scope.STATION) {
+                    core.snapshot(target.id()).ifPresent(Iec61850Server.this::apply);
+                } else {
+                    applyGridConnectionPoint(target.id());
+                }
             } catch (RuntimeException e) {
-                LOG.error("Could not update the IEC 61850 model of station {}", stationId, e);
+                LOG.error("Could not update the IEC 61850 model of {}", target, e);
             }
         }
     }

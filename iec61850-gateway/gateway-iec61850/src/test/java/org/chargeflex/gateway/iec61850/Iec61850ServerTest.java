@@ -30,6 +30,9 @@ import org.chargeflex.gateway.core.GatewayCore;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.TestStations;
 import org.chargeflex.gateway.core.memory.InMemoryStationSource;
+import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.CurtailmentTarget;
+import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.memory.RecordingCurtailmentSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -51,7 +54,8 @@ class Iec61850ServerTest {
 
     @BeforeEach
     void start() throws IOException {
-        source.put(TestStations.charging(st1, 7000, 12_345, T0));
+        source.put(TestStations.charging(st1, 7000, 12_345, T0))
+                .put(new GridConnectionPointInfo("gcp-st-1", "Feeder 1", 40_000));
         core = GatewayCore.builder().source(source).sink(sink).pollInterval(java.time.Duration.ofHours(1)).build()
                 .start();
         server = Iec61850Server.builder().core(core).bindAddress(LOOPBACK).port(0).allowedClients(Set.of(LOOPBACK))
@@ -134,20 +138,84 @@ class Iec61850ServerTest {
         ((BdaFloat32) lim.getChild("setMag").getChild("f")).setFloat(9000f);
         client.setDataValues(lim);
 
-        RecordingCurtailmentSink.Applied first = sink.next(10, TimeUnit.SECONDS);
+        Curtailment first = sink.next(10, TimeUnit.SECONDS);
         assertThat(first).isNotNull();
-        // 9 kW is below the measured 14 kW: applied at the station at once, then through the CIO
-        assertThat(first.direct()).isTrue();
-        assertThat(first.curtailment().limitW()).isEqualTo(9000);
-        assertThat(first.curtailment().origin()).contains("IEC 61850").contains("127.0.0.1");
-        assertThat(first.outletCurrentA()).containsEntry("1", 6.5).containsEntry("2", 6.5);
-        RecordingCurtailmentSink.Applied second = sink.next(10, TimeUnit.SECONDS);
-        assertThat(second.direct()).isFalse();
+        // 9 kW is below the measured 14 kW: an emergency (the CIO also writes it straight to the station)
+        assertThat(first.emergency()).isTrue();
+        assertThat(first.limitW()).isEqualTo(9000);
+        assertThat(first.origin()).contains("IEC 61850").contains("127.0.0.1");
+        assertThat(sink.next(100, TimeUnit.MILLISECONDS)).as("applied once").isNull();
         assertThat(core.curtailment("st-1").orElseThrow().limitW()).isEqualTo(9000);
 
         FcModelNode read = (FcModelNode) model.findModelNode(ld + "/DESE1.ChaPwrLim", Fc.SP);
         client.getDataValues(read);
         assertThat(((BdaFloat32) read.getChild("setMag").getChild("f")).getFloat()).isEqualTo(9000f);
+    }
+
+    @Test
+    void aGridConnectionPointHasItsOwnLogicalDeviceWhoseChaPwrLimCurtailsItAndWhoseRatingLiftsIt() throws Exception {
+        CurtailmentTarget gcp = CurtailmentTarget.gridConnectionPoint("gcp-st-1");
+        String gld = server.logicalDevice(gcp);
+        assertThat(gld).isEqualTo("CFGWGgcp_st_1");
+        ServerModel model = client.retrieveModel();
+        for (String ln : new String[] {"LLN0", "LPHD1", "MMXU1", "DESE1"}) {
+            assertThat(model.findModelNode(gld + "/" + ln, null)).as(ln).isNotNull();
+        }
+        assertThat(model.findModelNode(gld + "/DEAO1", null)).isNull();
+        FcModelNode totW = (FcModelNode) model.findModelNode(gld + "/MMXU1.TotW", Fc.MX);
+        client.getDataValues(totW);
+        assertThat(((BdaFloat32) totW.getChild("mag").getChild("f")).getFloat()).as("its station's 14 kW")
+                .isEqualTo(14_000f);
+        assertThat(((BdaQuality) totW.getChild("q")).getValidity()).isEqualTo(BdaQuality.Validity.GOOD);
+        assertThat(((BdaTimestamp) totW.getChild("t")).getDate().toInstant()).isEqualTo(T0);
+        assertThat(setMag(model, gld + "/DESE1.ChaPwrRtg")).isEqualTo(40_000f);
+        assertThat(setMag(model, gld + "/DESE1.ChaPwrLim")).as("not curtailed: the rating").isEqualTo(40_000f);
+
+        write(model, gld + "/DESE1.ChaPwrLim", 10_000f);
+        Curtailment c = sink.next(10, TimeUnit.SECONDS);
+        assertThat(c.target()).isEqualTo(gcp);
+        assertThat(c.limitW()).isEqualTo(10_000);
+        assertThat(c.emergency()).as("below the 14 kW drawn").isTrue();
+        assertThat(setMag(model, gld + "/DESE1.ChaPwrLim")).isEqualTo(10_000f);
+        assertThat(core.curtailment("st-1")).as("the station keeps its own limit").isEmpty();
+
+        assertThatThrownBy(() -> write(model, gld + "/DESE1.ChaPwrLim", 40_001f)).isInstanceOf(ServiceError.class)
+                .hasMessageContaining("object-value-invalid");
+
+        write(model, gld + "/DESE1.ChaPwrLim", 40_000f);
+        assertThat(sink.nextLift(10, TimeUnit.SECONDS)).isEqualTo(gcp);
+        assertThat(core.curtailment(gcp)).isEmpty();
+        assertThat(setMag(model, gld + "/DESE1.ChaPwrLim")).isEqualTo(40_000f);
+        assertThat(sink.drain()).as("a lift, no curtailment at the rating").isEmpty();
+    }
+
+    @Test
+    void aCurtailmentTheCioRefusesIsRolledBackToTheLastAcceptedLimit() throws Exception {
+        ServerModel model = client.retrieveModel();
+        write(model, ld + "/DESE1.ChaPwrLim", 12_000f);
+        assertThat(sink.next(10, TimeUnit.SECONDS).limitW()).isEqualTo(12_000);
+        sink.setRefusing(true);
+        write(model, ld + "/DESE1.ChaPwrLim", 9000f);
+        assertThat(sink.nextRefused(10, TimeUnit.SECONDS).limitW()).isEqualTo(9000);
+        float served = 9000f;
+        for (int i = 0; i < 100 && served != 12_000f; i++) {
+            Thread.sleep(20); // the rollback follows the refusal on the dispatcher and updater threads
+            served = setMag(model, ld + "/DESE1.ChaPwrLim");
+        }
+        assertThat(served).as("the last limit the CIO accepted").isEqualTo(12_000f);
+        assertThat(core.curtailment("st-1").orElseThrow().limitW()).isEqualTo(12_000);
+    }
+
+    private void write(ServerModel model, String ref, float value) throws Exception {
+        FcModelNode node = (FcModelNode) model.findModelNode(ref, Fc.SP);
+        ((BdaFloat32) node.getChild("setMag").getChild("f")).setFloat(value);
+        client.setDataValues(node);
+    }
+
+    private float setMag(ServerModel model, String ref) throws Exception {
+        FcModelNode node = (FcModelNode) model.findModelNode(ref, Fc.SP);
+        client.getDataValues(node);
+        return ((BdaFloat32) node.getChild("setMag").getChild("f")).getFloat();
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One outlet's control loop (factory PID {@code org.chargeflex.station.charging.outlet}, one configuration per
- * outlet). Needs the data access service, the CIO client and the status driver; runs {@link OutletController#tick()}
+ * outlet). Needs the data access service, the CIO client, the status driver and the station's grid limit; runs {@link OutletController#tick()}
  * every {@code tickMillis} on its own thread, CIO calls on a second one. An invalid configuration is logged with
  * every problem and the outlet does not run (its limit stays as the board has it: 0 A after a start).
  */
@@ -50,6 +50,8 @@ public class ChargingOutletImpl implements ChargingOutlet {
     private CioClient cio;
     @Reference
     private StatusSink status;
+    @Reference
+    private GridLimit grid;
 
     private final List<UserProfile> profiles = new CopyOnWriteArrayList<>();
 
@@ -83,7 +85,7 @@ public class ChargingOutletImpl implements ChargingOutlet {
         ticker = Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "chargeflex-outlet-" + outletId));
         DataAccessService das = dataAccess;
         controller = new OutletController(s, new ChannelIo(() -> das), cio, Clock.systemUTC(), cioCalls,
-                this::defaultsOf, status);
+                this::defaultsOf, status, grid);
         ticker.scheduleWithFixedDelay(this::tick, 0, config.tickMillis(), TimeUnit.MILLISECONDS);
         LOG.info("Charging outlet {} started (CP {}, limit {}, station {})", outletId, s.cpStateLabel(),
                 s.currentLimitLabel(), cio.stationId());
@@ -116,6 +118,7 @@ public class ChargingOutletImpl implements ChargingOutlet {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            grid.release(outletId);
         }
     }
 

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.ServiceLoader;
@@ -29,6 +30,11 @@ public final class StationFramework implements AutoCloseable {
 
     /** Framework property naming the station's home folder. */
     public static final String HOME_PROPERTY = "chargeflex.home";
+    /**
+     * Framework property: comma-separated symbolic names of bundles started before all others, in this order (the
+     * others follow in the order of their file names). Names of bundles that are not installed are ignored.
+     */
+    public static final String START_FIRST_PROPERTY = "chargeflex.bundles.startFirst";
 
     private final Path home;
     private final Framework framework;
@@ -57,7 +63,7 @@ public final class StationFramework implements AutoCloseable {
         try {
             List<Bundle> installed = installBundles(framework.getBundleContext(), absHome.resolve("bundle"));
             framework.start();
-            for (Bundle b : installed) {
+            for (Bundle b : startOrder(installed, props.get(START_FIRST_PROPERTY))) {
                 if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
                     try {
                         b.start();
@@ -73,6 +79,26 @@ public final class StationFramework implements AutoCloseable {
         LOG.info("station firmware started from {} with {} bundles", absHome,
                 framework.getBundleContext().getBundles().length - 1);
         return new StationFramework(absHome, framework);
+    }
+
+    /** The bundles with those named in {@code startFirst} (comma-separated symbolic names) moved to the front. */
+    static List<Bundle> startOrder(List<Bundle> installed, String startFirst) {
+        List<Bundle> rest = new ArrayList<>(installed);
+        List<Bundle> order = new ArrayList<>();
+        if (startFirst != null) {
+            for (String name : startFirst.split(",")) {
+                String n = name.trim();
+                for (Iterator<Bundle> it = rest.iterator(); it.hasNext();) {
+                    Bundle b = it.next();
+                    if (n.equals(b.getSymbolicName())) {
+                        order.add(b);
+                        it.remove();
+                    }
+                }
+            }
+        }
+        order.addAll(rest);
+        return order;
     }
 
     private static List<Bundle> installBundles(BundleContext ctx, Path dir) throws IOException, BundleException {

@@ -3,8 +3,6 @@ package org.chargeflex.station.rest;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.util.Map;
-import java.util.function.Supplier;
-import org.chargeflex.station.api.DataAccessService;
 import org.chargeflex.station.rest.json.JsonBodyWriter;
 import org.chargeflex.station.rest.problem.ProblemMappers;
 import org.chargeflex.station.rest.resource.ChannelAccess;
@@ -24,8 +22,7 @@ final class JerseyApplication {
     private JerseyApplication() {
     }
 
-    static ResourceConfig create(Supplier<DataAccessService> das, ObjectMapper mapper) {
-        ChannelAccess access = new ChannelAccess(das);
+    static ResourceConfig create(ChannelAccess access, ObjectMapper mapper) {
         ResourceConfig rc = new ResourceConfig();
         rc.setApplicationName(RestServerImpl.SERVLET_NAME);
         rc.register(new AbstractBinder() {

@@ -11,6 +11,8 @@ import org.chargeflex.station.rest.auth.Authenticator;
 import org.chargeflex.station.rest.auth.UserStore;
 import org.chargeflex.station.rest.auth.UsersFilePaths;
 import org.chargeflex.station.rest.json.JsonSupport;
+import org.chargeflex.station.rest.resource.ChannelAccess;
+import org.chargeflex.station.rest.resource.DirectChannelRead;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.osgi.framework.BundleContext;
 import org.osgi.framework.ServiceRegistration;
@@ -59,14 +61,14 @@ public class RestServerImpl implements RestServer {
         ObjectMapper mapper = JsonSupport.newMapper();
         Authenticator authenticator = new Authenticator(new UserStore(usersFile), config.allowPlainHttpFromRemote());
         ClassLoader loader = RestServerImpl.class.getClassLoader();
-        Supplier<DataAccessService> das = () -> dataAccess;
-        Servlet jersey = RestServlet.withContextLoader(loader,
-                () -> new ServletContainer(JerseyApplication.create(das, mapper)));
+        ChannelAccess access = new ChannelAccess(() -> dataAccess);
+        Supplier<Servlet> jersey = () -> new ServletContainer(JerseyApplication.create(access, mapper));
         Dictionary<String, Object> props = new Hashtable<>();
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_PATTERN, pattern);
         props.put(HttpWhiteboardConstants.HTTP_WHITEBOARD_SERVLET_NAME, SERVLET_NAME);
-        registration = context.registerService(Servlet.class, new RestServlet(jersey, authenticator, mapper, loader),
-                props);
+        RestServlet servlet = new RestServlet(jersey, new DirectChannelRead(access, mapper), authenticator, mapper,
+                loader);
+        registration = context.registerService(Servlet.class, servlet, props);
         LOG.info("REST API registered at {} (users file {}, plain HTTP from remote {})", pattern, usersFile,
                 config.allowPlainHttpFromRemote() ? "allowed" : "refused");
     }

@@ -12,10 +12,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.Objects;
+import javax.net.ssl.SSLContext;
 
 /**
  * Calls the CIO's admin API ({@code /api/v1/admin/...}, see docs/cio-backend.md) with an operator account of role
- * DNO or OPERATOR (HTTP Basic). Blocking; used by the gateway's poller and dispatcher threads only.
+ * DNO or OPERATOR (HTTP Basic; certificate and host name verified for https). Blocking; used by the gateway's poller and dispatcher threads only.
  */
 public final class CioClient {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -30,7 +31,12 @@ public final class CioClient {
         this.authorization = "Basic " + Base64.getEncoder()
                 .encodeToString((b.username + ":" + new String(b.password)).getBytes(StandardCharsets.UTF_8));
         this.timeout = b.timeout;
-        this.http = HttpClient.newBuilder().connectTimeout(b.timeout).build();
+        HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(b.timeout)
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (b.sslContext != null) {
+            http.sslContext(b.sslContext);
+        }
+        this.http = http.build();
     }
 
     public static Builder builder() {
@@ -47,6 +53,11 @@ public final class CioClient {
         byte[] bytes = JSON.writeValueAsBytes(body);
         return send(request(path).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes)).build());
+    }
+
+    /** DELETE of an admin path (the path may carry a query); the JSON answer (or an empty node). */
+    JsonNode delete(String path) throws IOException, CioException {
+        return send(request(path).DELETE().build());
     }
 
     /** Percent-encodes one path segment (ids may contain ':'). */
@@ -95,8 +106,15 @@ public final class CioClient {
         private String username;
         private char[] password;
         private Duration timeout = Duration.ofSeconds(5);
+        private SSLContext sslContext;
 
         private Builder() {
+        }
+
+        /** The TLS context for an {@code https} CIO (e.g. trusting the CIO's own certificate); default: the JDK's. */
+        public Builder sslContext(SSLContext context) {
+            this.sslContext = Objects.requireNonNull(context, "sslContext");
+            return this;
         }
 
         /** The CIO's base URI, e.g. {@code https://cio.example:8443/}. */

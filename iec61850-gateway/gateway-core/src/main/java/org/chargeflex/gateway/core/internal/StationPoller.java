@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.SourceException;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.StationSnapshot;
@@ -38,10 +39,19 @@ public final class StationPoller implements AutoCloseable {
 
     /** One poll: registry, then every station. Synchronized so that an explicit poll and the timer never overlap. */
     public synchronized void pollOnce() {
+        List<GridConnectionPointInfo> gcps = null;
         try {
-            cache.setStations(source.stations());
+            gcps = source.gridConnectionPoints();
+        } catch (SourceException e) {
+            LOG.warn("Cannot read the grid connection points; serving the last ones: {}", e.getMessage());
+        }
+        try {
+            cache.setRegistry(source.stations(), gcps);
         } catch (SourceException e) {
             LOG.warn("Cannot read the station registry; serving the last one: {}", e.getMessage());
+            if (gcps != null) {
+                cache.setRegistry(cache.stations(), gcps);
+            }
         }
         List<StationInfo> stations = cache.stations();
         for (StationInfo info : stations) {

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.SourceException;
 import org.chargeflex.gateway.core.StationInfo;
 import org.chargeflex.gateway.core.StationSnapshot;
@@ -12,12 +14,38 @@ import org.chargeflex.gateway.core.StationSource;
 /** A stand-in station source for tests and demos: holds snapshots set by the caller; can be made to fail. */
 public final class InMemoryStationSource implements StationSource {
     private final Map<String, StationSnapshot> stations = new LinkedHashMap<>();
+    private final Map<String, GridConnectionPointInfo> gcps = new LinkedHashMap<>();
+    private final List<Curtailment> curtailments = new ArrayList<>();
     private volatile boolean failing;
 
     /** Adds or replaces a station with its values. */
     public synchronized InMemoryStationSource put(StationSnapshot snapshot) {
         stations.put(snapshot.id(), snapshot);
         return this;
+    }
+
+    /** Adds or replaces a grid connection point. */
+    public synchronized InMemoryStationSource put(GridConnectionPointInfo gcp) {
+        gcps.put(gcp.id(), gcp);
+        return this;
+    }
+
+    @Override
+    public synchronized List<GridConnectionPointInfo> gridConnectionPoints() throws SourceException {
+        check();
+        return new ArrayList<>(gcps.values());
+    }
+
+    /** Adds a curtailment in force (read by the core at start). */
+    public synchronized InMemoryStationSource put(Curtailment c) {
+        curtailments.add(c);
+        return this;
+    }
+
+    @Override
+    public synchronized List<Curtailment> curtailments() throws SourceException {
+        check();
+        return new ArrayList<>(curtailments);
     }
 
     public synchronized void remove(String stationId) {

@@ -1,41 +1,61 @@
 package org.chargeflex.gateway.core.memory;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.chargeflex.gateway.core.Curtailment;
 import org.chargeflex.gateway.core.CurtailmentSink;
-import org.chargeflex.gateway.core.StationInfo;
+import org.chargeflex.gateway.core.CurtailmentTarget;
+import org.chargeflex.gateway.core.SinkException;
 
-/** A stand-in sink that records what it is asked to apply; the planned path is accepted for every station. */
+/**
+ * A stand-in sink that records what it is asked to apply or lift; it accepts everything unless set to refuse (like
+ * a CIO answering 400).
+ */
 public final class RecordingCurtailmentSink implements CurtailmentSink {
+    private final BlockingQueue<Curtailment> applied = new LinkedBlockingQueue<>();
+    private final BlockingQueue<CurtailmentTarget> lifted = new LinkedBlockingQueue<>();
+    private final BlockingQueue<Curtailment> refused = new LinkedBlockingQueue<>();
+    private volatile boolean refusing;
 
-    /** One applied curtailment: {@code outletCurrentA} is empty for the planned (CIO) path. */
-    public record Applied(Curtailment curtailment, boolean direct, Map<String, Double> outletCurrentA) {
-    }
-
-    private final BlockingQueue<Applied> applied = new LinkedBlockingQueue<>();
-
-    @Override
-    public boolean applyPlanned(Curtailment c, StationInfo station) {
-        applied.add(new Applied(c, false, Map.of()));
-        return true;
+    /** While refusing, every curtailment is refused for good (not retried) and recorded as refused. */
+    public void setRefusing(boolean refusing) {
+        this.refusing = refusing;
     }
 
     @Override
-    public void applyEmergency(Curtailment c, StationInfo station, Map<String, Double> outletCurrentA) {
-        applied.add(new Applied(c, true, Map.copyOf(outletCurrentA)));
+    public void apply(Curtailment c) throws SinkException {
+        if (refusing) {
+            refused.add(c);
+            throw new SinkException("refused by the stand-in sink", null, false);
+        }
+        applied.add(c);
+    }
+
+    @Override
+    public void lift(CurtailmentTarget target, String origin) {
+        lifted.add(target);
     }
 
     /** The next applied curtailment, waiting up to the timeout; null if none. */
-    public Applied next(long timeout, TimeUnit unit) throws InterruptedException {
+    public Curtailment next(long timeout, TimeUnit unit) throws InterruptedException {
         return applied.poll(timeout, unit);
     }
 
-    public List<Applied> drain() {
-        List<Applied> list = new java.util.ArrayList<>();
+    /** The next lifted target, waiting up to the timeout; null if none. */
+    public CurtailmentTarget nextLift(long timeout, TimeUnit unit) throws InterruptedException {
+        return lifted.poll(timeout, unit);
+    }
+
+    /** The next refused curtailment, waiting up to the timeout; null if none. */
+    public Curtailment nextRefused(long timeout, TimeUnit unit) throws InterruptedException {
+        return refused.poll(timeout, unit);
+    }
+
+    public List<Curtailment> drain() {
+        List<Curtailment> list = new ArrayList<>();
         applied.drainTo(list);
         return list;
     }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.chargeflex.gateway.core.CurtailmentRejectedException;
+import org.chargeflex.gateway.core.CurtailmentTarget;
 import org.chargeflex.gateway.core.GatewayCore;
+import org.chargeflex.gateway.iec104.IoaMap;
 import org.openmuc.j60870.ASdu;
 import org.openmuc.j60870.ASduType;
 import org.openmuc.j60870.CauseOfTransmission;
@@ -14,6 +16,7 @@ import org.openmuc.j60870.ie.IeQualifierOfCounterInterrogation;
 import org.openmuc.j60870.ie.IeQualifierOfInterrogation;
 import org.openmuc.j60870.ie.IeQualifierOfSetPointCommand;
 import org.openmuc.j60870.ie.IeShortFloat;
+import org.openmuc.j60870.ie.IeSingleCommand;
 import org.openmuc.j60870.ie.InformationObject;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,9 +27,9 @@ import org.slf4j.LoggerFactory;
  * <li>type not supported: mirror, COT 44 (unknown type), P/N = 1</li>
  * <li>COT not ACT/DEACT for the type: COT 45 (unknown cause), P/N = 1</li>
  * <li>common address not ours (nor broadcast): COT 46 (unknown common address), P/N = 1</li>
- * <li>IOA not a set-point: COT 47 (unknown IOA), P/N = 1</li>
+ * <li>IOA not a set-point (C_SE_NC_1) or curtailment command (C_SC_NA_1): COT 47 (unknown IOA), P/N = 1</li>
  * <li>C_IC_NA_1 other than station interrogation (QOI 20), C_CI_NA_1 other than general read (RQT 5, FRZ 0), a
- * set-point out of range, an execute without a matching select: ACT_CON with P/N = 1</li>
+ * set-point out of range, a single command ON, an execute without a matching select: ACT_CON with P/N = 1</li>
  * </ul>
  * Every command is logged with its origin (peer address, originator address).
  */
@@ -56,12 +59,13 @@ public final class CommandProcessor {
     public synchronized List<ASdu> process(ASdu a, String peer) {
         String origin = "IEC 104 from " + peer + " originator " + a.getOriginatorAddress();
         ASduType type = a.getTypeIdentification();
-        if (type != ASduType.C_IC_NA_1 && type != ASduType.C_CI_NA_1 && type != ASduType.C_SE_NC_1) {
+        if (type != ASduType.C_IC_NA_1 && type != ASduType.C_CI_NA_1 && type != ASduType.C_SE_NC_1
+                && type != ASduType.C_SC_NA_1) {
             LOG.warn("Refused {} (unknown type) {}", type, origin);
             return List.of(negative(a, CauseOfTransmission.UNKNOWN_TYPE_ID));
         }
         CauseOfTransmission cot = a.getCauseOfTransmission();
-        boolean setpoint = type == ASduType.C_SE_NC_1;
+        boolean setpoint = type == ASduType.C_SE_NC_1 || type == ASduType.C_SC_NA_1;
         if (cot != CauseOfTransmission.ACTIVATION && !(setpoint && cot == CauseOfTransmission.DEACTIVATION)) {
             LOG.warn("Refused {} with cause {} {}", type, cot, origin);
             return List.of(negative(a, CauseOfTransmission.UNKNOWN_CAUSE_OF_TRANSMISSION));
@@ -74,6 +78,7 @@ public final class CommandProcessor {
         return switch (type) {
             case C_IC_NA_1 -> interrogation(a, origin);
             case C_CI_NA_1 -> counterInterrogation(a, origin);
+            case C_SC_NA_1 -> singleCommand(a, origin);
             default -> setpoint(a, origin);
         };
     }
@@ -108,14 +113,48 @@ public final class CommandProcessor {
     }
 
     private List<ASdu> setpoint(ASdu a, String origin) {
-        InformationObject io = a.getInformationObjects()[0];
-        int ioa = io.getInformationObjectAddress();
+        int ioa = a.getInformationObjects()[0].getInformationObjectAddress();
         float value = ((IeShortFloat) first(a)[0]).getValue();
         boolean select = ((IeQualifierOfSetPointCommand) first(a)[1]).isSelect();
-        Optional<String> station = points.map().stationOfSetpoint(ioa);
+        Optional<CurtailmentTarget> target = points.map().targetOfSetpoint(ioa);
         String what = "set-point IOA " + ioa + " = " + value + " W (" + (select ? "select" : "execute") + ", "
                 + a.getCauseOfTransmission() + ") " + origin;
-        if (station.isEmpty()) {
+        return operate(a, what, target, ioa, value, select, t -> {
+            core.validate(t, core.limitOf(t, value));
+            return null;
+        }, t -> core.curtail(t, core.limitOf(t, value), origin + " IOA " + ioa).isPresent() ? t + " curtailed"
+                : t + " lifted");
+    }
+
+    /** C_SC_NA_1 at a target's command address: OFF lifts its curtailment; ON is refused (curtail with a set-point). */
+    private List<ASdu> singleCommand(ASdu a, String origin) {
+        int ioa = a.getInformationObjects()[0].getInformationObjectAddress();
+        IeSingleCommand sco = (IeSingleCommand) first(a)[0];
+        Optional<CurtailmentTarget> target = points.map().targetOfCommand(ioa);
+        String what = "single command IOA " + ioa + " = " + (sco.isCommandStateOn() ? "ON" : "OFF") + " ("
+                + (sco.isSelect() ? "select" : "execute") + ", " + a.getCauseOfTransmission() + ") " + origin;
+        return operate(a, what, target, ioa, sco.isCommandStateOn() ? 1 : 0, sco.isSelect(), t -> {
+            if (sco.isCommandStateOn()) {
+                throw new CurtailmentRejectedException(CurtailmentRejectedException.Reason.OUT_OF_RANGE,
+                        "ON is not a command: curtail with the set-point at +" + IoaMap.LIMIT_SETPOINT);
+            }
+            core.rating(t);
+            return null;
+        }, t -> {
+            core.lift(t, origin + " IOA " + ioa);
+            return t + " lifted";
+        });
+    }
+
+    /** A check or action that may refuse. */
+    private interface Step {
+        String run(CurtailmentTarget target) throws CurtailmentRejectedException;
+    }
+
+    /** Select-before-operate of a command at a target's address: select checks and holds, execute acts. */
+    private List<ASdu> operate(ASdu a, String what, Optional<CurtailmentTarget> target, int ioa, float value,
+            boolean select, Step check, Step action) {
+        if (target.isEmpty()) {
             LOG.warn("Refused {}: unknown IOA", what);
             return List.of(negative(a, CauseOfTransmission.UNKNOWN_INFORMATION_OBJECT_ADDRESS));
         }
@@ -125,7 +164,7 @@ public final class CommandProcessor {
             return List.of(confirm(a, CauseOfTransmission.DEACTIVATION_CON, false));
         }
         try {
-            core.validate(station.get(), value);
+            check.run(target.get());
         } catch (CurtailmentRejectedException e) {
             LOG.warn("Refused {}: {}", what, e.getMessage());
             return List.of(confirm(a, CauseOfTransmission.ACTIVATION_CON, true));
@@ -142,13 +181,14 @@ public final class CommandProcessor {
             LOG.warn("Refused {}: no matching selection within {}", what, selectTimeout);
             return List.of(confirm(a, CauseOfTransmission.ACTIVATION_CON, true));
         }
+        String done;
         try {
-            core.curtail(station.get(), value, origin);
+            done = action.run(target.get());
         } catch (CurtailmentRejectedException e) {
             LOG.warn("Refused {}: {}", what, e.getMessage());
             return List.of(confirm(a, CauseOfTransmission.ACTIVATION_CON, true));
         }
-        LOG.info("Executed {}: station {} curtailed", what, station.get());
+        LOG.info("Executed {}: {}", what, done);
         return List.of(confirm(a, CauseOfTransmission.ACTIVATION_CON, false),
                 confirm(a, CauseOfTransmission.ACTIVATION_TERMINATION, false));
     }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import org.chargeflex.gateway.core.CpState;
 import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.Measurand;
 import org.chargeflex.gateway.core.OutletSnapshot;
 import org.chargeflex.gateway.core.Quality;
@@ -13,7 +14,7 @@ import org.chargeflex.gateway.core.Reading;
 import org.chargeflex.gateway.core.StationSnapshot;
 import org.chargeflex.gateway.iec104.IoaMap;
 
-/** The monitored points of a station at a base address (layout in {@link IoaMap}). */
+/** The monitored points of a station or grid connection point at a base address (layout in {@link IoaMap}). */
 final class PointTable {
     private PointTable() {
     }
@@ -27,16 +28,37 @@ final class PointTable {
             measured(p, base + IoaMap.PHASE_A + ph - 1, s.phaseCurrentA(ph));
         }
         measured(p, base + IoaMap.PLANNED_W, s.plannedPowerW());
-        p.add(new Point(base + IoaMap.RATED_W, Point.Kind.MEASURED, s.info().maxPowerW(), Quality.GOOD, Instant.EPOCH));
-        p.add(new Point(base + IoaMap.LIMIT_IN_FORCE_W, Point.Kind.MEASURED,
-                curtailment.map(Curtailment::limitW).orElse(s.info().maxPowerW()), Quality.GOOD,
-                curtailment.map(Curtailment::requestedAt).orElse(Instant.EPOCH)));
+        limits(p, base, s.info().maxPowerW(), curtailment);
         counter(p, base + IoaMap.ENERGY_WH, s.energyWh());
         p.add(new Point(base + IoaMap.ONLINE, Point.Kind.SINGLE, s.online() ? 1 : 0, Quality.GOOD, now));
+        curtailed(p, base, curtailment);
         for (int n = 1; n <= Math.min(s.outlets().size(), IoaMap.MAX_OUTLETS); n++) {
             outlet(p, base + 100 * n, s.outlets().get(n - 1));
         }
         return p;
+    }
+
+    /** The points of a grid connection point: its stations' summed power and planned power, rating and limit. */
+    static List<Point> gridConnectionPoint(int base, GridConnectionPointInfo info, Reading totalW, Reading plannedW,
+            Optional<Curtailment> curtailment) {
+        List<Point> p = new ArrayList<>();
+        measured(p, base + IoaMap.TOT_W, totalW);
+        measured(p, base + IoaMap.PLANNED_W, plannedW);
+        limits(p, base, info.maxPowerW(), curtailment);
+        curtailed(p, base, curtailment);
+        return p;
+    }
+
+    private static void limits(List<Point> p, int base, double ratingW, Optional<Curtailment> curtailment) {
+        p.add(new Point(base + IoaMap.RATED_W, Point.Kind.MEASURED, ratingW, Quality.GOOD, Instant.EPOCH));
+        p.add(new Point(base + IoaMap.LIMIT_IN_FORCE_W, Point.Kind.MEASURED,
+                curtailment.map(Curtailment::limitW).orElse(ratingW), Quality.GOOD,
+                curtailment.map(Curtailment::requestedAt).orElse(Instant.EPOCH)));
+    }
+
+    private static void curtailed(List<Point> p, int base, Optional<Curtailment> curtailment) {
+        p.add(new Point(base + IoaMap.CURTAILED, Point.Kind.SINGLE, curtailment.isPresent() ? 1 : 0, Quality.GOOD,
+                curtailment.map(Curtailment::requestedAt).orElse(Instant.EPOCH)));
     }
 
     private static void outlet(List<Point> p, int at, OutletSnapshot o) {

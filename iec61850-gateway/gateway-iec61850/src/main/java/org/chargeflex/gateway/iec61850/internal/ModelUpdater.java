@@ -19,6 +19,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Optional;
 import org.chargeflex.gateway.core.Curtailment;
+import org.chargeflex.gateway.core.CurtailmentTarget;
+import org.chargeflex.gateway.core.GridConnectionPointInfo;
 import org.chargeflex.gateway.core.Measurand;
 import org.chargeflex.gateway.core.OutletSnapshot;
 import org.chargeflex.gateway.core.Quality;
@@ -48,19 +50,30 @@ public final class ModelUpdater {
 
     /** Static values: name plates, behaviour on, LPHD proxy, limit range. */
     public void initialise(StationInfo info) {
-        String ld = iedName + names.inst(info.id());
-        List<BasicDataAttribute> out = new ArrayList<>();
-        Instant now = Instant.now();
-        text(out, ld + "/LLN0.NamPlt.vendor", Fc.DC, "ChargeFlex");
-        text(out, ld + "/LLN0.NamPlt.d", Fc.DC, "EV charging station " + info.id());
-        text(out, ld + "/LLN0.NamPlt.configRev", Fc.DC, "1");
-        text(out, ld + "/LPHD1.PhyNam.vendor", Fc.DC, "ChargeFlex");
-        text(out, ld + "/LPHD1.PhyNam.model", Fc.DC, info.name());
         List<String> lns = new ArrayList<>(List.of("LLN0", "MMXU1", "MMTR1", "DESE1"));
         for (int n = 1; n <= info.outlets().size(); n++) {
             lns.add("DEAO" + n);
             lns.add("DEEV" + n);
         }
+        initialise(iedName + names.inst(info.id()), "EV charging station " + info.id(), info.name(), lns,
+                info.maxPowerW());
+    }
+
+    /** Static values of a grid connection point's logical device. */
+    public void initialise(GridConnectionPointInfo info) {
+        initialise(iedName + names.inst(CurtailmentTarget.gridConnectionPoint(info.id())),
+                "Grid connection point " + info.id() + " (its charging stations)", info.name(),
+                List.of("LLN0", "MMXU1", "DESE1"), info.maxPowerW());
+    }
+
+    private void initialise(String ld, String description, String model, List<String> lns, double ratingW) {
+        List<BasicDataAttribute> out = new ArrayList<>();
+        Instant now = Instant.now();
+        text(out, ld + "/LLN0.NamPlt.vendor", Fc.DC, "ChargeFlex");
+        text(out, ld + "/LLN0.NamPlt.d", Fc.DC, description);
+        text(out, ld + "/LLN0.NamPlt.configRev", Fc.DC, "1");
+        text(out, ld + "/LPHD1.PhyNam.vendor", Fc.DC, "ChargeFlex");
+        text(out, ld + "/LPHD1.PhyNam.model", Fc.DC, model);
         for (String ln : lns) {
             status(out, ld + "/" + ln + ".Beh", Quality.GOOD, now);
             this.<BdaInt32>node(ld + "/" + ln + ".Beh.stVal", Fc.ST).setValue(1);
@@ -70,9 +83,23 @@ public final class ModelUpdater {
         this.<BdaBoolean>node(ld + "/LPHD1.Proxy.stVal", Fc.ST).setValue(true);
         out.add(node(ld + "/LPHD1.Proxy.stVal", Fc.ST));
         setting(out, ld + "/DESE1.ChaPwrLim.minVal", Fc.CF, 0);
-        setting(out, ld + "/DESE1.ChaPwrLim.maxVal", Fc.CF, info.maxPowerW());
-        setting(out, ld + "/DESE1.ChaPwrRtg.setMag", Fc.SP, info.maxPowerW());
-        setting(out, ld + "/DESE1.ChaPwrLim.setMag", Fc.SP, info.maxPowerW());
+        setting(out, ld + "/DESE1.ChaPwrLim.maxVal", Fc.CF, ratingW);
+        setting(out, ld + "/DESE1.ChaPwrRtg.setMag", Fc.SP, ratingW);
+        setting(out, ld + "/DESE1.ChaPwrLim.setMag", Fc.SP, ratingW);
+        sap.setValues(out);
+    }
+
+    /**
+     * A grid connection point's current values: the sum of its stations' power, their planned power and the limit in
+     * force (the rating when not curtailed).
+     */
+    public void apply(GridConnectionPointInfo g, Reading totalW, Reading plannedW,
+            Optional<Curtailment> curtailment) {
+        String ld = iedName + names.inst(CurtailmentTarget.gridConnectionPoint(g.id()));
+        List<BasicDataAttribute> out = new ArrayList<>();
+        mv(out, ld + "/MMXU1.TotW", totalW);
+        setting(out, ld + "/DESE1.ChaPwrTgt.setMag", Fc.SP, plannedW.value());
+        setting(out, ld + "/DESE1.ChaPwrLim.setMag", Fc.SP, curtailment.map(Curtailment::limitW).orElse(g.maxPowerW()));
         sap.setValues(out);
     }
 

@@ -17,6 +17,13 @@ final class SclTemplates {
               <DO name="Beh" type="CF_INS"/><DO name="TotW" type="CF_MV"/>
               <DO name="PhV" type="CF_WYE"/><DO name="A" type="CF_WYE"/><DO name="W" type="CF_WYE"/>
             </LNodeType>
+            <LNodeType id="CF_MMXU_GCP" lnClass="MMXU">
+              <DO name="Beh" type="CF_INS"/><DO name="TotW" type="CF_MV"/>
+            </LNodeType>
+            <LNodeType id="CF_DESE_GCP" lnClass="DESE">
+              <DO name="Beh" type="CF_INS"/><DO name="ChaPwrRtg" type="CF_ASG"/><DO name="ChaPwrTgt" type="CF_ASG"/>
+              <DO name="ChaPwrLim" type="CF_ASG_LIM"/>
+            </LNodeType>
             <LNodeType id="CF_MMTR" lnClass="MMTR">
               <DO name="Beh" type="CF_INS"/><DO name="TotWh" type="CF_BCR"/>
             </LNodeType>

@@ -10,16 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import org.chargeflex.gateway.core.CurtailmentRejectedException;
+import org.chargeflex.gateway.core.CurtailmentTarget;
 import org.chargeflex.gateway.core.GatewayCore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The library's write callback. It runs under the model lock, so nothing here blocks: {@link GatewayCore#curtail}
- * only validates and queues. Only {@code DESE1.ChaPwrLim.setMag.f} [SP] is writable; the library itself refuses
- * writes to ST/MX data with object-access-denied.
+ * only validates and queues. Only {@code DESE1.ChaPwrLim.setMag.f} [SP] of a station's or grid connection point's
+ * logical device is writable (a value equal to the rating, ChaPwrRtg = ChaPwrLim.maxVal, lifts the curtailment); the
+ * library itself refuses writes to ST/MX data with object-access-denied.
  * <ul>
- * <li>out of 0..ChaPwrLim.maxVal (the station rating) or not finite: {@link ServiceError#PARAMETER_VALUE_INCONSISTENT}
+ * <li>out of 0..ChaPwrLim.maxVal (the station's or grid connection point's rating) or not finite: {@link ServiceError#PARAMETER_VALUE_INCONSISTENT}
  * = MMS DataAccessError object-value-invalid (11)</li>
  * <li>any other attribute (SP, CF, DC): {@link ServiceError#ACCESS_VIOLATION} = object-access-denied (3)</li>
  * </ul>
@@ -35,7 +37,7 @@ public final class WriteHandler implements ServerEventListener {
     private final LdNames names;
     private final Supplier<String> peers;
 
-    private record Limit(String station, double value) {
+    private record Limit(CurtailmentTarget target, double value) {
     }
 
     public WriteHandler(GatewayCore core, String iedName, LdNames names, Supplier<String> peers) {
@@ -69,11 +71,12 @@ public final class WriteHandler implements ServerEventListener {
         }
         for (Limit l : limits) {
             try {
-                core.curtail(l.station(), l.value(), origin);
-                LOG.info("Curtailment of station {} to {} W accepted ({})", l.station(), l.value(), origin);
+                boolean curtailed = core.curtail(l.target(), l.value(), origin).isPresent();
+                LOG.info("{} of {} to {} W accepted ({})", curtailed ? "Curtailment" : "Lift (limit at the rating)",
+                        l.target(), l.value(), origin);
             } catch (CurtailmentRejectedException e) {
                 // validated just before; only a registry change in between gets here
-                LOG.warn("Curtailment of station {} refused after validation: {}", l.station(), e.getMessage());
+                LOG.warn("Curtailment of {} refused after validation: {}", l.target(), e.getMessage());
             }
         }
         return null;
@@ -85,19 +88,20 @@ public final class WriteHandler implements ServerEventListener {
             throw new ServiceError(ServiceError.ACCESS_VIOLATION, ref + " is read-only");
         }
         String ld = ref.substring(0, ref.indexOf('/'));
-        String station = ld.startsWith(iedName) ? names.station(ld.substring(iedName.length())) : null;
-        if (station == null) {
-            throw new ServiceError(ServiceError.INSTANCE_NOT_AVAILABLE, "no station for " + ld);
+        CurtailmentTarget target = ld.startsWith(iedName) ? names.target(ld.substring(iedName.length())) : null;
+        if (target == null) {
+            throw new ServiceError(ServiceError.INSTANCE_NOT_AVAILABLE, "no station or grid connection point for "
+                    + ld);
         }
-        double value = f.getFloat() == null ? Double.NaN : f.getFloat();
         try {
-            core.validate(station, value);
+            double value = core.limitOf(target, f.getFloat() == null ? Float.NaN : f.getFloat());
+            core.validate(target, value);
+            return new Limit(target, value);
         } catch (CurtailmentRejectedException e) {
             throw e.reason() == CurtailmentRejectedException.Reason.OUT_OF_RANGE
                     ? new ServiceError(ServiceError.PARAMETER_VALUE_INCONSISTENT, e.getMessage())
                     : new ServiceError(ServiceError.INSTANCE_NOT_AVAILABLE, e.getMessage());
         }
-        return new Limit(station, value);
     }
 
     @Override

@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The control loop of one outlet: the session state machine ({@link SessionState}), the schedule (through
  * {@link ScheduleFetcher}), the limit ({@link LimitPolicy}) written through the M3B channels ({@link OutputWriter}),
- * meter values and session records ({@link SessionReporter}) and the status channels ({@link OutletStatus}).
+ * meter values and session records ({@link SessionReporter}) and the status channels ({@link OutletStatus}). The
+ * limit is capped by the outlet's share of the station's grid limit ({@link GridCeiling}).
  * {@link #tick()} runs it once; the component calls it every tick interval on one thread.
  */
 public final class OutletController {
@@ -34,6 +35,7 @@ public final class OutletController {
     private final OutputWriter outputs;
     private final EvParametersResolver evParameters;
     private final OutletStatus status;
+    private final GridCeiling grid;
     private SessionState state = SessionState.IDLE;
     private OpenSession session;
     private LimitDecision decision = new LimitDecision(0, LimitDecision.Source.NONE, -1);
@@ -42,6 +44,12 @@ public final class OutletController {
 
     public OutletController(OutletSettings settings, ChannelIo io, CioClient cio, Clock clock, Executor cioExecutor,
             Function<UserIdentification, UserDefaults> profiles, StatusSink sink) {
+        this(settings, io, cio, clock, cioExecutor, profiles, sink, GridCeiling.NONE);
+    }
+
+    public OutletController(OutletSettings settings, ChannelIo io, CioClient cio, Clock clock, Executor cioExecutor,
+            Function<UserIdentification, UserDefaults> profiles, StatusSink sink, GridCeiling grid) {
+        this.grid = grid;
         this.settings = settings;
         this.io = io;
         this.cio = cio;
@@ -84,14 +92,18 @@ public final class OutletController {
             fetcher.drive(session, now, () -> request(session, now));
             fetcher.consume(session, now);
             reporter.sample(session, now);
+            int phases = session.ev.phases();
+            double voltage = voltage(phases);
             decision = policy.decide(now, session.schedule, session.lastContact, session.startTime,
-                    session.lastCioLimitA, session.ev.phases(), voltage(session.ev.phases()));
+                    session.lastCioLimitA, phases, voltage);
             remember(decision);
+            decision = underGridLimit(decision, phases, voltage);
             if (cp.isPresent()) {
                 to(derive(cp.get(), decision));
             }
         } else {
             decision = new LimitDecision(0, LimitDecision.Source.NONE, -1);
+            grid.share(settings.outletId(), 0, 0);
         }
         boolean limitInForce = outputs.limit(decision.currentA(), now);
         boolean close = session != null && limitInForce && decision.currentA() > 0
@@ -199,6 +211,18 @@ public final class OutletController {
             session.lastCioLimitA = d.currentA();
             store.save(session);
         }
+    }
+
+    /** The decision cut to the outlet's share of the station's grid limit (the share is taken even when not cut). */
+    private LimitDecision underGridLimit(LimitDecision d, int phases, double voltage) {
+        double wattsPerAmp = Math.max(1, Math.min(3, phases)) * voltage;
+        double wantedW = d.currentA() * wattsPerAmp;
+        double allowedW = grid.share(settings.outletId(), wantedW, CurrentLimits.MIN_CURRENT_A * wattsPerAmp);
+        if (allowedW >= wantedW - 1e-6) {
+            return d;
+        }
+        double amps = CurrentLimits.fromPower(allowedW, phases, voltage, settings.maxCurrentA());
+        return new LimitDecision(Math.min(amps, d.currentA()), LimitDecision.Source.GRID_LIMIT, d.powerW());
     }
 
     private SessionState derive(char cp, LimitDecision d) {

@@ -12,11 +12,18 @@ import org.slf4j.LoggerFactory;
  * changes, and again when the channel's read-back disagrees (e.g. the board went safe and advertises nothing, or it
  * advertises more than wanted). Failed writes are retried at most once per second; the limit is always written
  * before the contactor is closed.
+ *
+ * <p>A lower limit is written at once; a higher one only when it is at least {@link #RAISE_STEP_A} above the applied
+ * one. The wanted current follows the measured voltage ({@code I = P / (phases x U)}), so without this dead band a
+ * voltage wobbling around a rounding edge would rewrite the board every tick (e.g. 16.0, 15.9, 16.0 A); with it the
+ * outlet settles on the lower value, never above what is wanted.
  */
 final class OutputWriter {
     private static final Logger LOG = LoggerFactory.getLogger(OutputWriter.class);
     private static final Duration RETRY = Duration.ofSeconds(1);
     private static final Duration RECHECK = Duration.ofSeconds(2);
+    /** The smallest raise of a non-zero limit that is written, A. */
+    static final double RAISE_STEP_A = 0.5;
 
     private final OutletSettings settings;
     private final ChannelIo io;
@@ -32,7 +39,8 @@ final class OutputWriter {
     }
 
     /** Writes the limit if needed; true when the wanted limit is in force (as far as the driver said). */
-    boolean limit(double wantedA, Instant now) {
+    boolean limit(double requestedA, Instant now) {
+        double wantedA = withinDeadBand(requestedA) ? appliedLimit : requestedA;
         boolean differs = Double.isNaN(appliedLimit) || appliedLimit != wantedA;
         boolean readbackOff = !differs && now.isAfter(limitAttempt.plus(RECHECK)) && io.number(
                 settings.currentLimitLabel()).map(rb -> rb > wantedA + 0.05 || (wantedA > 0 && rb < wantedA - 1.0)
@@ -56,6 +64,11 @@ final class OutputWriter {
         }
         lastLimitFlag = f;
         return f == Flag.VALID;
+    }
+
+    /** Whether {@code requestedA} is a small raise over a non-zero applied limit that the applied one stands for. */
+    private boolean withinDeadBand(double requestedA) {
+        return appliedLimit > 0 && requestedA > appliedLimit && requestedA - appliedLimit < RAISE_STEP_A;
     }
 
     void contactor(boolean wanted, Instant now) {

@@ -2,11 +2,13 @@ package org.chargeflex.station.charging.status;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.chargeflex.station.api.Flag;
 import org.chargeflex.station.api.Record;
 import org.chargeflex.station.api.TypeConversionException;
+import org.chargeflex.station.api.Value;
 import org.chargeflex.station.api.ValueType;
 import org.chargeflex.station.api.driver.ChannelRecordContainer;
 import org.chargeflex.station.api.driver.ChannelScanInfo;
@@ -14,10 +16,11 @@ import org.chargeflex.station.api.driver.ChannelValueContainer;
 import org.chargeflex.station.api.driver.Connection;
 import org.chargeflex.station.api.driver.ConnectionException;
 import org.chargeflex.station.api.driver.RecordsReceivedListener;
+import org.chargeflex.station.charging.GridLimit;
 
 /**
  * A connection of the {@code charging} driver to one device address (an outlet id, or {@code station}). All channels
- * are read-only; listening channels get every change pushed.
+ * are read-only except the station's grid limit {@value #GRID_LIMIT}; listening channels get every change pushed.
  */
 final class StatusConnection implements Connection, StatusBoard.Listener {
     static final Set<String> OUTLET_ADDRESSES = new TreeSet<>(List.of("session/state", "session/last_transition",
@@ -26,20 +29,25 @@ final class StatusConnection implements Connection, StatusBoard.Listener {
             "session/schedule_power_w", "session/last_cio_limit_a", "session/last_cio_contact", "session/cio_online",
             "session/refused_schedules", "session/last_refusal", "session/energy_wh", "session/meter_values_queued",
             "session/last_stop_seq"));
+    static final String GRID_LIMIT = "grid/limit_w";
     static final Set<String> STATION_ADDRESSES = new TreeSet<>(List.of("outbox/pending", "outbox/last_seq",
-            "outbox/delivered_seq", "outbox/dropped_samples", "outbox/rejected_items", "outbox/last_error"));
+            "outbox/delivered_seq", "outbox/dropped_samples", "outbox/rejected_items", "outbox/last_error",
+            GRID_LIMIT));
 
+    static final String STATION = "station";
     private final StatusBoard board;
     private final String device;
     private final Set<String> known;
+    private final GridLimit grid;
     private volatile List<ChannelRecordContainer> listening = List.of();
     private volatile RecordsReceivedListener listener;
     private volatile boolean closed;
 
-    StatusConnection(StatusBoard board, String device) {
+    StatusConnection(StatusBoard board, String device, GridLimit grid) {
         this.board = board;
         this.device = device;
-        this.known = "station".equals(device) ? STATION_ADDRESSES : OUTLET_ADDRESSES;
+        this.grid = grid;
+        this.known = STATION.equals(device) ? STATION_ADDRESSES : OUTLET_ADDRESSES;
         board.addListener(this);
     }
 
@@ -99,8 +107,21 @@ final class StatusConnection implements Connection, StatusBoard.Listener {
     public void write(List<ChannelValueContainer> containers) throws ConnectionException {
         check();
         for (ChannelValueContainer c : containers) {
-            c.setFlag(Flag.ACCESS_DENIED);
+            if (STATION.equals(device) && GRID_LIMIT.equals(c.getChannelAddress())) {
+                Flag f = grid.set(c.getValue());
+                c.setFlag(f);
+                if (f == Flag.VALID) {
+                    publishGridLimit(board, grid);
+                }
+            } else {
+                c.setFlag(Flag.ACCESS_DENIED);
+            }
         }
+    }
+
+    /** Publishes the grid limit in force (W, -1 = none) as the station's {@value #GRID_LIMIT}. */
+    static void publishGridLimit(StatusBoard board, GridLimit grid) {
+        board.publish(STATION, Map.of(GRID_LIMIT, Value.of(grid.limitW())));
     }
 
     @Override
@@ -108,7 +129,9 @@ final class StatusConnection implements Connection, StatusBoard.Listener {
         check();
         List<ChannelScanInfo> out = new ArrayList<>();
         for (String a : known) {
-            out.add(new ChannelScanInfo(a, "charging status " + a, ValueType.STRING, true, false));
+            boolean gridLimit = STATION.equals(device) && GRID_LIMIT.equals(a);
+            out.add(new ChannelScanInfo(a, gridLimit ? "station grid limit, W (-1 = none)" : "charging status " + a,
+                    gridLimit ? ValueType.DOUBLE : ValueType.STRING, true, gridLimit));
         }
         return out;
     }

@@ -17,6 +17,7 @@ import org.chargeflex.station.api.Value;
 import org.chargeflex.station.api.ValueType;
 import org.chargeflex.station.api.test.FakeChannel;
 import org.chargeflex.station.api.test.FakeDataAccessService;
+import org.chargeflex.station.charging.grid.GridShares;
 import org.chargeflex.station.cioclient.api.CioException;
 import org.chargeflex.station.cioclient.api.ScheduleResponse;
 import org.junit.jupiter.api.BeforeEach;
@@ -162,6 +163,74 @@ class OutletControllerTest {
         assertThat(request.ev().energyDemandWh()).isEqualTo(20000.0);
         assertThat(request.ev().maxCurrentA()).isEqualTo(32.0);
         assertThat(request.ev().phases()).isEqualTo(3);
+    }
+
+    @Test
+    void aVoltageWobblingAtARoundingEdgeDoesNotRewriteTheLimitEveryTick() {
+        startSession();
+        set(cp, Value.of("C"));
+        tick();
+        assertThat(writtenLimit()).isEqualTo(16.0); // 11040 W / (3 x 230 V)
+        FakeChannel voltage = (FakeChannel) das.getChannel("outlet1/voltage_l1").orElseThrow();
+        int writesBefore = limit.getHistory(0, Long.MAX_VALUE).size();
+
+        for (int i = 0; i < 10; i++) { // 230.5 V gives 15.96 A -> 15.9 A; 230 V gives 16.0 A again
+            set(voltage, Value.of(i % 2 == 0 ? 230.5 : 230.0));
+            clock.advance(Duration.ofMillis(500));
+            tick();
+            assertThat(writtenLimit()).as("never above what the schedule's power allows at the voltage")
+                    .isLessThanOrEqualTo(i % 2 == 0 ? 15.9 : 16.0);
+        }
+        assertThat(writtenLimit()).as("settled on the lower value").isEqualTo(15.9);
+        assertThat(limit.getHistory(0, Long.MAX_VALUE).size() - writesBefore).as("writes of the limit").isEqualTo(1);
+
+        set(voltage, Value.of(220.0)); // 16.7 A: a raise beyond the dead band is written
+        clock.advance(Duration.ofMillis(500));
+        tick();
+        assertThat(writtenLimit()).isEqualTo(16.7);
+    }
+
+    @Test
+    void theStationGridLimitCapsTheScheduleFromTheNextTickAndLiftingItRestoresTheSchedule() {
+        GridShares grid = new GridShares();
+        outlet = new OutletController(settings(), new ChannelIo(() -> das), cio, clock, Runnable::run,
+                u -> UserDefaults.NONE, (device, values) -> published.computeIfAbsent(device,
+                        d -> new ConcurrentHashMap<>()).putAll(values), grid);
+        startSession();
+        set(cp, Value.of("C"));
+        tick();
+        assertThat(writtenLimit()).as("schedule: 11040 W").isEqualTo(16.0);
+
+        grid.setLimit(6_900); // 10 A on three phases at 230 V
+        tick();
+        assertThat(writtenLimit()).isEqualTo(10.0);
+        assertThat(published.get("1").get("session/limit_source").asString()).isEqualTo("GRID_LIMIT");
+        assertThat(outlet.state()).isEqualTo(SessionState.CHARGING);
+        assertThat(grid.heldW()).isLessThanOrEqualTo(6_900);
+
+        grid.setLimit(3_000); // below 6 A: pause
+        clock.advance(Duration.ofSeconds(2)); // past the contactor's retry delay
+        tick();
+        assertThat(writtenLimit()).isZero();
+        assertThat(outlet.state()).isEqualTo(SessionState.SUSPENDED);
+        assertThat(contactor.getLatestRecord().getValue().asBoolean()).isFalse();
+
+        grid.setLimit(-1);
+        tick();
+        assertThat(writtenLimit()).isEqualTo(16.0);
+        assertThat(published.get("1").get("session/limit_source").asString()).isEqualTo("SCHEDULE");
+    }
+
+    @Test
+    void aGridLimitAboveTheScheduleChangesNothing() {
+        GridShares grid = new GridShares();
+        grid.setLimit(22_000);
+        outlet = new OutletController(settings(), new ChannelIo(() -> das), cio, clock, Runnable::run,
+                u -> UserDefaults.NONE, (device, values) -> published.computeIfAbsent(device,
+                        d -> new ConcurrentHashMap<>()).putAll(values), grid);
+        startSession();
+        assertThat(writtenLimit()).isEqualTo(16.0);
+        assertThat(published.get("1").get("session/limit_source").asString()).isEqualTo("SCHEDULE");
     }
 
     @Test

@@ -19,6 +19,11 @@ public final class ChannelAccess {
         this.service = service;
     }
 
+    /** The service bound right now, or null. */
+    DataAccessService current() {
+        return service.get();
+    }
+
     /** The service, or a 503 problem when the data manager is not there. */
     DataAccessService require() {
         DataAccessService das = service.get();

@@ -53,6 +53,14 @@ final class Http {
         return send("GET", path, auth, null);
     }
 
+    /** A GET with an {@code Accept} header. */
+    Reply get(String path, String auth, String accept) throws IOException, InterruptedException {
+        HttpRequest r = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", auth).header("Accept", accept).GET().build();
+        HttpResponse<String> answer = client.send(r, HttpResponse.BodyHandlers.ofString());
+        return new Reply(answer.statusCode(), answer.headers(), answer.body());
+    }
+
     Reply put(String path, String auth, String body) throws IOException, InterruptedException {
         return send("PUT", path, auth, body);
     }

@@ -115,6 +115,23 @@ class RestServerIT {
     }
 
     @Test
+    void answersAPlainReadOfOneChannelExactlyAsJerseyDoes() throws Exception {
+        // without a query the servlet answers directly; with one (or another Accept header) Jersey does
+        Http.Reply direct = http.get("/rest/channels/outlet1/meter/power", READER);
+        Http.Reply jersey = http.get("/rest/channels/outlet1/meter/power?fresh=false", READER);
+        assertThat(direct.status()).isEqualTo(200);
+        assertThat(jersey.status()).isEqualTo(200);
+        assertThat(direct.body()).isEqualTo(jersey.body());
+        assertThat(direct.contentType()).isEqualTo(jersey.contentType()).isEqualTo("application/json");
+        assertThat(direct.headers().firstValue("Content-Length"))
+                .isEqualTo(jersey.headers().firstValue("Content-Length"));
+        assertThat(http.get("/rest/channels/outlet1/meter/power", READER, "application/json").body())
+                .isEqualTo(jersey.body());
+        assertProblem(http.get("/rest/channels/outlet1/meter/power", READER, "text/html"), 406);
+        assertThat(http.get("/rest/channels/outlet1/meter/power/", READER).body()).isEqualTo(jersey.body());
+    }
+
+    @Test
     void listsADirectory() throws Exception {
         Http.Reply r = http.get("/rest/channels/outlet1", READER);
         assertThat(r.status()).isEqualTo(200);

@@ -1,0 +1,37 @@
+package org.chargeflex.cio.replan;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Rolling re-optimisation ({@code cio.replan.*}).
+ *
+ * @param enabled          whether events are marked and the background re-planner runs (the re-plan after a
+ *                         curtailment runs regardless)
+ * @param debounce         how often the background re-planner looks for dirty targets; events within one period are
+ *                         re-planned together
+ * @param slotLength       the optimiser's slot length for a joint re-plan
+ * @param meterDeviationWh how far a session's metered energy may fall behind (or run ahead of) its schedule before
+ *                         its target is re-planned, Wh
+ * @param toleranceW       a session keeps its current schedule (no new version) if the new plan differs by at most
+ *                         this much at every moment, W (and the limits still hold with the kept schedules)
+ */
+@ConfigurationProperties("cio.replan")
+record ReplanProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration debounce,
+        @DefaultValue("5m") Duration slotLength, @DefaultValue("1000") double meterDeviationWh,
+        @DefaultValue("10") double toleranceW) {
+
+    ReplanProperties {
+        if (debounce.isNegative() || debounce.isZero()) {
+            throw new IllegalArgumentException("cio.replan.debounce must be positive, was " + debounce);
+        }
+        if (slotLength.getSeconds() < 1 || slotLength.toNanos() % 1_000_000_000L != 0) {
+            throw new IllegalArgumentException("cio.replan.slot-length must be a whole number of seconds >= 1, was "
+                    + slotLength);
+        }
+        if (!(meterDeviationWh > 0) || !(toleranceW >= 0)) {
+            throw new IllegalArgumentException("cio.replan.meter-deviation-wh must be > 0 and cio.replan.tolerance-w >= 0");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.chargeflex.cio.replan;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.chargeflex.cio.station.PlanningLocks;
+import org.chargeflex.cio.station.Station;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The background re-planner: every {@code cio.replan.debounce} it takes the dirty marks of this instance, checks the
+ * stations with new meter values for a deviation, and re-plans each dirty target jointly ({@link TargetReplanner}) in a
+ * transaction of its own. Safe with several instances on one database: a target is re-planned under PostgreSQL's
+ * transaction-scoped advisory lock of the target (another instance busy with it: skipped now, retried in the next
+ * round; a key space of its own) and under the planning locks of its stations and grid connection point
+ * ({@link PlanningLocks}, the ones the request path and the curtailments take), so two re-plans of one target never overlap and every plan sees the others' committed
+ * schedules.
+ */
+@Component
+class ReplanWorker implements SmartLifecycle {
+    private static final Logger LOG = LoggerFactory.getLogger(ReplanWorker.class);
+
+    private final DirtyTargets dirty;
+    private final MeterDeviation deviation;
+    private final TargetReplanner replanner;
+    private final ReplanRepository repository;
+    private final PlanningLocks locks;
+    private final TransactionTemplate transaction;
+    private final ReplanProperties properties;
+    private ScheduledExecutorService executor;
+
+    ReplanWorker(DirtyTargets dirty, MeterDeviation deviation, TargetReplanner replanner, ReplanRepository repository,
+            PlanningLocks locks, TransactionTemplate transaction, ReplanProperties properties) {
+        this.dirty = dirty;
+        this.deviation = deviation;
+        this.replanner = replanner;
+        this.repository = repository;
+        this.locks = locks;
+        this.transaction = transaction;
+        this.properties = properties;
+    }
+
+    /** What one round did. */
+    record Round(int targets, int replannedSessions, int busyTargets) {
+    }
+
+    /** One round: everything marked so far. Called by the background thread; tests call it directly. */
+    synchronized Round runOnce() {
+        DirtyTargets.Batch batch = dirty.drain();
+        if (batch.isEmpty()) {
+            return new Round(0, 0, 0);
+        }
+        List<String> stationIds = new ArrayList<>(batch.stations());
+        for (String id : batch.meterStations()) {
+            if (!batch.stations().contains(id) && checkDeviation(id)) {
+                stationIds.add(id);
+            }
+        }
+        Map<String, TargetReplanner.Target> targets = new LinkedHashMap<>();
+        for (String id : stationIds) {
+            replanner.target(id).ifPresent(t -> targets.putIfAbsent(t.key(), t));
+        }
+        for (String gcp : batch.gridConnectionPoints()) {
+            replanner.gridTarget(gcp).ifPresent(t -> targets.putIfAbsent(t.key(), t));
+        }
+        int sessions = 0;
+        int busy = 0;
+        for (TargetReplanner.Target t : targets.values()) {
+            try {
+                Optional<Integer> n = replan(t);
+                if (n.isEmpty()) {
+                    busy++;
+                    remarkTarget(t);
+                } else {
+                    sessions += n.get();
+                }
+            } catch (RuntimeException e) {
+                LOG.error("Re-plan of {} failed; its sessions keep their schedules", t.key(), e);
+            }
+        }
+        if (sessions > 0 || busy > 0) {
+            LOG.info("Re-planned {} targets: {} sessions got a new schedule version, {} targets busy elsewhere",
+                    targets.size() - busy, sessions, busy);
+        }
+        return new Round(targets.size(), sessions, busy);
+    }
+
+    /** The number of sessions with a new version, or empty if another transaction is re-planning the target. */
+    private Optional<Integer> replan(TargetReplanner.Target t) {
+        return transaction.execute(tx -> {
+            if (!repository.tryLock(t.key())) {
+                return Optional.<Integer>empty();
+            }
+            // the planning locks of the request path and the curtailment re-plan: the stations, then the point
+            locks.lock(t.stations().stream().map(Station::id).toList(),
+                    t.gridConnectionPoint() == null ? null : t.gridConnectionPoint().id());
+            // re-read under the locks: stations may have moved or changed their limits meanwhile
+            Optional<TargetReplanner.Target> fresh = t.gridConnectionPoint() != null
+                    ? replanner.gridTarget(t.gridConnectionPoint().id())
+                    : replanner.target(t.stations().get(0).id());
+            return Optional.of(fresh.map(f -> replanner.replan(f, false)).orElse(0));
+        });
+    }
+
+    private boolean checkDeviation(String stationId) {
+        try {
+            return deviation.deviates(stationId);
+        } catch (RuntimeException e) {
+            LOG.error("Meter deviation check of station {} failed", stationId, e);
+            return false;
+        }
+    }
+
+    private void remarkTarget(TargetReplanner.Target t) {
+        if (t.gridConnectionPoint() != null) {
+            dirty.markGridConnectionPoint(t.gridConnectionPoint().id());
+        } else {
+            dirty.markStation(t.stations().get(0).id());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        if (!properties.enabled() || executor != null) {
+            return;
+        }
+        executor = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "cio-replan");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long period = properties.debounce().toMillis();
+        executor.scheduleWithFixedDelay(this::runSafely, period, period, TimeUnit.MILLISECONDS);
+    }
+
+    private void runSafely() {
+        try {
+            runOnce();
+        } catch (RuntimeException e) {
+            LOG.error("Re-plan round failed", e);
+        }
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}
