@@ -68,11 +68,13 @@ class ScheduleService {
             throw Problems.unprocessable("outlet '" + request.outletId() + "' is not registered at station '"
                     + target.stationId() + "'");
         }
-        double evMax = request.ev().maxPowerW(EvParameters.NOMINAL_PHASE_VOLTAGE_V);
-        double evMin = request.ev().minPowerW(EvParameters.NOMINAL_PHASE_VOLTAGE_V);
-        if (evMin > evMax) {
-            throw Problems.unprocessable("the EV's minimum power (" + evMin + " W) exceeds its maximum (" + evMax + " W)");
+        double evMax = EvPowerLimits.maxPowerW(request.ev());
+        if (EvPowerLimits.minimumExceedsMaximum(request.ev())) {
+            throw Problems.unprocessable("the EV's minimum power ("
+                    + request.ev().minPowerW(EvParameters.NOMINAL_PHASE_VOLTAGE_V) + " W) exceeds its maximum (" + evMax
+                    + " W)");
         }
+        double evMin = EvPowerLimits.plannedMinPowerW(request.ev()); // minimum current at 253 V: see EvPowerLimits
         if (target.sessionFinished()) {
             throw finished(request);
         }
