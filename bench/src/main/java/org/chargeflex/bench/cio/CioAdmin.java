@@ -38,8 +38,8 @@ final class CioAdmin {
     }
 
     /**
-     * Registers stations {@code prefix-0 .. prefix-(n-1)} with {@code parallel} concurrent admin requests (each
-     * credential costs the server a BCrypt hash) and returns them with their secrets.
+     * Registers stations {@code prefix-0 .. prefix-(n-1)} with {@code parallel} concurrent admin requests and returns
+     * them with their secrets.
      */
     List<SimStation> register(String prefix, int n, int parallel) throws Exception {
         int points = (n + STATIONS_PER_GRID_POINT - 1) / STATIONS_PER_GRID_POINT;

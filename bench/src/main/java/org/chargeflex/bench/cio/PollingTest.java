@@ -32,14 +32,14 @@ final class PollingTest {
         System.out.printf(Locale.ROOT, "registered %d stations with credentials in %.1f s%n", stations.size(),
                 (System.nanoTime() - t0) / 1e9);
 
-        // every station starts a session on outlet 1 (its first request: one BCrypt check) and keeps the ETag
+        // every station starts a session on outlet 1 (its first request) and keeps the ETag
         ChargingPlan sessions = new ChargingPlan(messages, stations, Integer.MAX_VALUE);
         List<HttpRequest> first = sessions.nextOfOutlet("1");
         long[] latencies = new long[first.size()];
         t0 = System.nanoTime();
         List<HttpResponse<String>> answers = CioLoadBench.sendAll(client, first, o.registerParallel, latencies);
         RequestTest.requireAll(200, answers);
-        System.out.printf(Locale.ROOT, "first charging request of %d stations (BCrypt check each) in %.1f s, median"
+        System.out.printf(Locale.ROOT, "first charging request of %d stations in %.1f s, median"
                 + " %.1f ms%n", stations.size(), (System.nanoTime() - t0) / 1e9, CioLoadBench.medianMillis(latencies));
         java.util.Map<String, SimStation> byId = new java.util.HashMap<>();
         stations.forEach(s -> byId.put(s.id, s));

@@ -2,6 +2,7 @@ package org.chargeflex.cio.forwarding;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.chargeflex.cio.contract.ChargingRequest;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.optimizer.PlanningInput;
@@ -41,13 +42,20 @@ public class Forwarder {
     public record Forwarded(long serviceId, String url, PlannedSchedule plan, long durationMs) {
     }
 
-    /** Asks the responsible service, if any; empty if there is none or its answer cannot be used (logged). */
-    public Optional<Forwarded> forward(ChargingRequest request, String gridConnectionPoint, PlanningInput limits) {
+    /**
+     * Asks the responsible service, if any; empty if there is none or its answer cannot be used (logged).
+     *
+     * @param currentLimits the limits to send to the service and check its answer against; computed only if a
+     *                      service is responsible
+     */
+    public Optional<Forwarded> forward(ChargingRequest request, String gridConnectionPoint,
+            Supplier<PlanningInput> currentLimits) {
         Optional<ManagementService> service = choose(request, gridConnectionPoint);
         if (service.isEmpty()) {
             return Optional.empty();
         }
         ManagementService s = service.get();
+        PlanningInput limits = currentLimits.get();
         byte[] body = json.writeValueAsBytes(new ForwardingRequest(request, gridConnectionPoint, limitsOf(limits),
                 limits.now()));
         long start = System.nanoTime();
@@ -88,12 +96,7 @@ public class Forwarder {
                     ForwardingOutcome.NOT_REGISTERED, named.isPresent() ? "the service is disabled"
                             : "no management service is registered with this URL", 0);
         }
-        Optional<ManagementService> fleet = services.findForMember(request.user()).filter(ManagementService::enabled);
-        if (fleet.isPresent()) {
-            return fleet;
-        }
-        return gridConnectionPoint == null ? Optional.empty()
-                : services.findForGridPoint(gridConnectionPoint).filter(ManagementService::enabled);
+        return services.findResponsible(request.user(), gridConnectionPoint);
     }
 
     private void write(ChargingRequest r, Long serviceId, String url, ForwardingOutcome outcome, String detail,

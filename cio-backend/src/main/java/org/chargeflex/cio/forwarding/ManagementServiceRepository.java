@@ -36,20 +36,23 @@ class ManagementServiceRepository {
                 .query((rs, n) -> service(rs)).optional();
     }
 
-    Optional<ManagementService> findForMember(UserIdentification user) {
+    /**
+     * The enabled service responsible for a request, in one query: the fleet service the EV user is a member of,
+     * else the DNO service of the grid connection point ({@code null}: none).
+     */
+    Optional<ManagementService> findResponsible(UserIdentification user, String gridConnectionPoint) {
         return jdbc.sql("""
                 SELECT ms.* FROM management_services ms
-                JOIN management_service_members m ON m.service_id = ms.id
-                WHERE m.user_type = ? AND m.user_token = ?""")
-                .params(user.type().name(), user.token()).query((rs, n) -> service(rs)).optional();
-    }
-
-    Optional<ManagementService> findForGridPoint(String gridConnectionPoint) {
-        return jdbc.sql("""
-                SELECT ms.* FROM management_services ms
-                JOIN management_service_grid_points g ON g.service_id = ms.id
-                WHERE g.grid_connection_point = ?""")
-                .param(gridConnectionPoint).query((rs, n) -> service(rs)).optional();
+                LEFT JOIN management_service_members m
+                       ON m.service_id = ms.id AND m.user_type = :userType AND m.user_token = :userToken
+                LEFT JOIN management_service_grid_points g
+                       ON g.service_id = ms.id AND g.grid_connection_point = :gcp
+                WHERE ms.enabled AND (m.service_id IS NOT NULL OR g.service_id IS NOT NULL)
+                ORDER BY m.service_id IS NULL, ms.id
+                LIMIT 1""")
+                .param("userType", user.type().name()).param("userToken", user.token())
+                .param("gcp", gridConnectionPoint)
+                .query((rs, n) -> service(rs)).optional();
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException if the name or URL is taken */

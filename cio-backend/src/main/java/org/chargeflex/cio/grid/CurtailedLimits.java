@@ -34,8 +34,13 @@ class CurtailedLimits implements GridLimits {
 
     private double limit(CurtailmentScope scope, String target, double registeredMaxW) {
         return curtailments.limit(scope, target)
-                .map(c -> effective(registeredMaxW, c.limitW(), c.ongoingSessions()))
+                .map(c -> curtailedLimitW(registeredMaxW, c.limitW(), c.ongoingSessions()))
                 .orElse(registeredMaxW);
+    }
+
+    @Override
+    public double curtailedLimitW(double registeredMaxW, double curtailmentW, int ongoingSessions) {
+        return effective(registeredMaxW, curtailmentW, ongoingSessions);
     }
 
     /** The limit applied for a curtailment of {@code limitW} over {@code sessions} ongoing sessions, W. */

@@ -6,6 +6,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.chargeflex.cio.schedule.GridLimits;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,7 +14,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 class CurtailmentRepository {
     /** An ongoing session: not finished, and planned from a charging request (the sessions a re-plan plans). */
-    static final String ONGOING = "se.state <> 'FINISHED' AND se.energy_demand_wh IS NOT NULL";
+    static final String ONGOING = GridLimits.ONGOING_SESSION;
     private static final String SESSIONS_AT_STATION = "SELECT count(*) FROM sessions se WHERE se.station_id = c.station_id AND "
             + ONGOING;
     private static final String SESSIONS_ON_POINT = "SELECT count(*) FROM sessions se JOIN stations st ON st.id = se.station_id"
@@ -98,11 +99,6 @@ class CurtailmentRepository {
     List<String> stationIds(String gridConnectionPoint) {
         return jdbc.sql("SELECT id FROM stations WHERE grid_connection_point = ? ORDER BY id").param(gridConnectionPoint)
                 .query(String.class).list();
-    }
-
-    /** Locks the grid connection point's row (after its stations' rows, as the planner does) until the commit. */
-    void lockGridConnectionPoint(String id) {
-        jdbc.sql("SELECT 1 FROM grid_connection_points WHERE id = ? FOR UPDATE").param(id).query(Integer.class).optional();
     }
 
     private static String column(CurtailmentScope scope) {

@@ -17,6 +17,7 @@ import org.chargeflex.cio.schedule.ScheduleRepository;
 import org.chargeflex.cio.schedule.SessionReplanner;
 import org.chargeflex.cio.station.GridConnectionPoint;
 import org.chargeflex.cio.station.Station;
+import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.station.StationRepository;
 import org.chargeflex.cio.system.Problems;
 import org.slf4j.Logger;
@@ -31,8 +32,8 @@ import org.springframework.web.ErrorResponseException;
  * <ol>
  * <li>Check the command (limit given, finite, 0 .. the target's registered maximum; target known). A refused command
  *     is logged (REFUSED, NOT_FOUND) and answered 400 / 404; nothing else changes.</li>
- * <li>In one transaction holding the planning locks of the target's stations and then its grid connection point (the
- *     order of the schedule service): store or delete the curtailment, re-plan every ongoing session under the target
+ * <li>In one transaction holding the planning locks of the target's stations and then its grid connection point
+ *     ({@link PlanningLocks}, the scheme of the schedule service and the background re-planner): store or delete the curtailment, re-plan every ongoing session under the target
  *     ({@link SessionReplanner}) and append the command to the log.</li>
  * <li>After the commit, if the command or the curtailment it replaced is an emergency: write each affected station's
  *     grid limit ({@link EmergencyLimitWriter}; no transaction or lock is held meanwhile) and log each write.</li>
@@ -53,10 +54,11 @@ class CurtailmentService {
     private final EmergencyLimitWriter writer;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final PlanningLocks locks;
 
     CurtailmentService(StationRepository stations, CurtailmentRepository curtailments, CommandLogRepository log,
             CurtailedLimits limits, SessionReplanner replanner, ScheduleRepository schedules,
-            EmergencyLimitWriter writer, TransactionTemplate transaction, Clock clock) {
+            EmergencyLimitWriter writer, TransactionTemplate transaction, Clock clock, PlanningLocks locks) {
         this.stations = stations;
         this.curtailments = curtailments;
         this.log = log;
@@ -66,6 +68,7 @@ class CurtailmentService {
         this.writer = writer;
         this.transaction = transaction;
         this.clock = clock;
+        this.locks = locks;
     }
 
     /** What the transaction of an applied or lifted command did. */
@@ -170,12 +173,11 @@ class CurtailmentService {
     private List<Station> lock(CurtailmentScope scope, String target) {
         if (scope == CurtailmentScope.STATION) {
             Station station = stations.find(target).orElseThrow(() -> Problems.notFound("station", target));
-            stations.lockForPlanning(station.id(), station.gridConnectionPoint());
+            locks.lock(station.id(), station.gridConnectionPoint());
             return List.of(station);
         }
         List<String> ids = curtailments.stationIds(target);
-        ids.forEach(id -> stations.lockForPlanning(id, null));
-        curtailments.lockGridConnectionPoint(target);
+        locks.lock(ids, target);
         return ids.stream().map(stations::find).flatMap(Optional::stream).toList();
     }
 

@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.station.Station;
-import org.chargeflex.cio.station.StationRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -21,8 +21,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stations with new meter values for a deviation, and re-plans each dirty target jointly ({@link TargetReplanner}) in a
  * transaction of its own. Safe with several instances on one database: a target is re-planned under PostgreSQL's
  * transaction-scoped advisory lock of the target (another instance busy with it: skipped now, retried in the next
- * round) and under the planning row locks of its stations and grid connection point (the ones the request path and
- * the curtailments take), so two re-plans of one target never overlap and every plan sees the others' committed
+ * round; a key space of its own) and under the planning locks of its stations and grid connection point
+ * ({@link PlanningLocks}, the ones the request path and the curtailments take), so two re-plans of one target never overlap and every plan sees the others' committed
  * schedules.
  */
 @Component
@@ -33,18 +33,18 @@ class ReplanWorker implements SmartLifecycle {
     private final MeterDeviation deviation;
     private final TargetReplanner replanner;
     private final ReplanRepository repository;
-    private final StationRepository stations;
+    private final PlanningLocks locks;
     private final TransactionTemplate transaction;
     private final ReplanProperties properties;
     private ScheduledExecutorService executor;
 
     ReplanWorker(DirtyTargets dirty, MeterDeviation deviation, TargetReplanner replanner, ReplanRepository repository,
-            StationRepository stations, TransactionTemplate transaction, ReplanProperties properties) {
+            PlanningLocks locks, TransactionTemplate transaction, ReplanProperties properties) {
         this.dirty = dirty;
         this.deviation = deviation;
         this.replanner = replanner;
         this.repository = repository;
-        this.stations = stations;
+        this.locks = locks;
         this.transaction = transaction;
         this.properties = properties;
     }
@@ -100,11 +100,9 @@ class ReplanWorker implements SmartLifecycle {
             if (!repository.tryLock(t.key())) {
                 return Optional.<Integer>empty();
             }
-            List<Station> sorted = t.stations().stream().sorted((a, b) -> a.id().compareTo(b.id())).toList();
-            sorted.forEach(s -> stations.lockForPlanning(s.id(), null));
-            if (t.gridConnectionPoint() != null) {
-                stations.lockForPlanning(sorted.isEmpty() ? "" : sorted.get(0).id(), t.gridConnectionPoint().id());
-            }
+            // the planning locks of the request path and the curtailment re-plan: the stations, then the point
+            locks.lock(t.stations().stream().map(Station::id).toList(),
+                    t.gridConnectionPoint() == null ? null : t.gridConnectionPoint().id());
             // re-read under the locks: stations may have moved or changed their limits meanwhile
             Optional<TargetReplanner.Target> fresh = t.gridConnectionPoint() != null
                     ? replanner.gridTarget(t.gridConnectionPoint().id())

@@ -36,7 +36,7 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Sessions whose current schedule came from a management service (origin FORWARDED) keep it and count as fixed
  * load, except in a re-plan after a curtailment ({@link #replanStations}), which re-plans them too. Call inside a
- * transaction holding the target's planning row locks.
+ * transaction holding the target's planning locks ({@code PlanningLocks}).
  */
 @Service
 @EnableConfigurationProperties(ReplanProperties.class)

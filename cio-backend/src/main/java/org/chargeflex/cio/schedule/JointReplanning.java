@@ -6,7 +6,7 @@ import org.chargeflex.cio.station.Station;
 /**
  * Re-plans all ongoing sessions that share a limit with the given stations jointly, each with its remaining energy
  * (implemented by the rolling re-optimisation, package {@code replan}). Call inside the caller's transaction, after
- * {@code StationRepository.lockForPlanning} for the stations and their grid connection point.
+ * {@code PlanningLocks.lock} for the stations and their grid connection point.
  */
 public interface JointReplanning {
 

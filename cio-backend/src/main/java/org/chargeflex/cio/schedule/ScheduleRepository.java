@@ -29,7 +29,10 @@ public class ScheduleRepository {
         this.jdbc = jdbc;
     }
 
-    /** Stores the plan as the session's next version. Call in the transaction that holds the planning locks. */
+    /**
+     * Stores the plan as the session's next version (one statement: the version is the session's highest plus one).
+     * Call in the transaction that holds the planning locks, which also keeps two plans of one session apart.
+     */
     public StoredSchedule insertNextVersion(String stationId, String sessionId, PlannedSchedule plan,
             int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId) {
         return insertNextVersion(stationId, sessionId, plan, pollIntervalSeconds, origin, managementServiceId,
@@ -42,24 +45,24 @@ public class ScheduleRepository {
      */
     public StoredSchedule insertNextVersion(String stationId, String sessionId, PlannedSchedule plan,
             int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId, double committedPeakW) {
-        int version = jdbc.sql("""
-                SELECT coalesce(max(version), 0) + 1 FROM schedules WHERE station_id = ? AND session_id = ?""")
-                .params(stationId, sessionId).query(Integer.class).single();
         String id = UUID.randomUUID().toString();
         List<SchedulePeriod> periods = plan.periods();
         long[] offsets = periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray();
         double[] powers = periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray();
-        Instant created = jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO schedules (id, station_id, session_id, version, start_time, valid_until, poll_interval_s,
                                        period_offsets_s, period_max_power_w, peak_power_w, origin, management_service_id)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                RETURNING created_at""")
-                .params(id, stationId, sessionId, version, Timestamp.from(plan.startTime()),
-                        Timestamp.from(plan.validUntil()), pollIntervalSeconds, offsets, powers, committedPeakW,
-                        origin.name(), managementServiceId)
-                .query((rs, n) -> rs.getTimestamp(1).toInstant()).single();
-        return new StoredSchedule(id, stationId, sessionId, version, plan, pollIntervalSeconds, origin,
-                managementServiceId, created);
+                SELECT :id, :station, :session, coalesce(max(version), 0) + 1, :start, :until, :poll, :offsets, :powers,
+                       :peak, :origin, :service
+                FROM schedules WHERE station_id = :station AND session_id = :session
+                RETURNING version, created_at""")
+                .param("id", id).param("station", stationId).param("session", sessionId)
+                .param("start", Timestamp.from(plan.startTime())).param("until", Timestamp.from(plan.validUntil()))
+                .param("poll", pollIntervalSeconds).param("offsets", offsets).param("powers", powers)
+                .param("peak", committedPeakW).param("origin", origin.name()).param("service", managementServiceId)
+                .query((rs, n) -> new StoredSchedule(id, stationId, sessionId, rs.getInt(1), plan, pollIntervalSeconds,
+                        origin, managementServiceId, rs.getTimestamp(2).toInstant()))
+                .single();
     }
 
     public Optional<StoredSchedule> current(String stationId, String sessionId) {
@@ -87,18 +90,66 @@ public class ScheduleRepository {
                 .query(Double.class).single();
     }
 
-    /** Like {@link #committedAtStation} for all stations on a grid connection point. */
-    public double committedAtGridPoint(String gridConnectionPoint, String exceptStationId, String exceptSessionId,
-            Instant now) {
-        return jdbc.sql("SELECT coalesce(sum(peak_power_w), 0) FROM (" + LATEST_PER_SESSION + """
-                JOIN stations st ON st.id = sc.station_id
-                WHERE st.grid_connection_point = :gcp AND se.state <> 'FINISHED'
-                  AND NOT (sc.station_id = :station AND sc.session_id = :session)
-                ORDER BY sc.station_id, sc.session_id, sc.version DESC) latest
+    /**
+     * The limits of a station and its grid connection point, their DNO curtailments (with the ongoing sessions the
+     * minimum-session-power rule counts) and what other open sessions are planned to draw under them, in one
+     * statement. The power planned for a session is the peak of its current schedule if that is still valid at
+     * {@code now} (the peak over the whole schedule: conservative, and enough for a simple policy). The effective
+     * limits are {@link GridLimits#curtailedLimitW} of these.
+     *
+     * @param gridConnectionPoint the station's grid connection point or {@code null}
+     */
+    public SharedLimits sharedLimits(String stationId, String gridConnectionPoint, String exceptSessionId, Instant now) {
+        return jdbc.sql("""
+                SELECT (SELECT max_power_w FROM stations WHERE id = :station) AS station_max,
+                       (SELECT max_power_w FROM grid_connection_points WHERE id = :gcp) AS grid_max,
+                       (SELECT c.limit_w FROM grid_curtailments c WHERE c.station_id = :station) AS station_curtailed,
+                       (SELECT (SELECT count(*) FROM sessions se WHERE se.station_id = c.station_id AND"""
+                + " " + GridLimits.ONGOING_SESSION + """
+                ) FROM grid_curtailments c WHERE c.station_id = :station) AS station_ongoing,
+                       (SELECT c.limit_w FROM grid_curtailments c WHERE c.grid_connection_point = :gcp) AS grid_curtailed,
+                       (SELECT (SELECT count(*) FROM sessions se JOIN stations st ON st.id = se.station_id
+                                WHERE st.grid_connection_point = c.grid_connection_point AND"""
+                + " " + GridLimits.ONGOING_SESSION + """
+                ) FROM grid_curtailments c WHERE c.grid_connection_point = :gcp) AS grid_ongoing,
+                       coalesce(sum(peak_power_w) FILTER (WHERE station_id = :station), 0) AS at_station,
+                       coalesce(sum(peak_power_w), 0) AS at_grid
+                FROM (""" + LATEST_PER_SESSION + """
+                      JOIN stations st ON st.id = sc.station_id
+                      WHERE (st.id = :station OR st.grid_connection_point = :gcp) AND se.state <> 'FINISHED'
+                        AND NOT (sc.station_id = :station AND sc.session_id = :session)
+                      ORDER BY sc.station_id, sc.session_id, sc.version DESC) latest
                 WHERE valid_until > :now""")
-                .param("gcp", gridConnectionPoint).param("station", exceptStationId).param("session", exceptSessionId)
+                .param("station", stationId).param("gcp", gridConnectionPoint).param("session", exceptSessionId)
                 .param("now", Timestamp.from(now))
-                .query(Double.class).single();
+                .query((rs, n) -> new SharedLimits(rs.getDouble("station_max"),
+                        rs.getObject("grid_max") == null ? Double.POSITIVE_INFINITY : rs.getDouble("grid_max"),
+                        curtailment(rs, "station_curtailed", "station_ongoing"),
+                        curtailment(rs, "grid_curtailed", "grid_ongoing"),
+                        rs.getDouble("at_station"), rs.getDouble("at_grid")))
+                .single();
+    }
+
+    private static Curtailment curtailment(ResultSet rs, String limit, String ongoing) throws SQLException {
+        return rs.getObject(limit) == null ? null : new Curtailment(rs.getDouble(limit), rs.getInt(ongoing));
+    }
+
+    /**
+     * A station's and its grid connection point's limits and the power other open sessions are planned to draw.
+     *
+     * @param gridMaxPowerW      {@link Double#POSITIVE_INFINITY} without a grid connection point
+     * @param stationCurtailment the station's DNO curtailment, or {@code null}
+     * @param gridCurtailment    the grid connection point's DNO curtailment, or {@code null}
+     * @param committedAtStation planned for the station's other open sessions
+     * @param committedAtGrid    planned for all other open sessions on the grid connection point (or, without one,
+     *                           the station)
+     */
+    public record SharedLimits(double stationMaxPowerW, double gridMaxPowerW, Curtailment stationCurtailment,
+            Curtailment gridCurtailment, double committedAtStation, double committedAtGrid) {
+    }
+
+    /** A DNO curtailment's limit, W, and the ongoing sessions under it. */
+    public record Curtailment(double limitW, int ongoingSessions) {
     }
 
     private static StoredSchedule schedule(ResultSet rs) throws SQLException {

@@ -11,12 +11,7 @@ import org.chargeflex.cio.forwarding.ScheduleProposal;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.optimizer.PlanningInput;
 import org.chargeflex.cio.optimizer.SchedulePlanner;
-import org.chargeflex.cio.session.ChargingSession;
 import org.chargeflex.cio.session.SessionRepository;
-import org.chargeflex.cio.session.SessionState;
-import org.chargeflex.cio.station.Outlet;
-import org.chargeflex.cio.station.Station;
-import org.chargeflex.cio.station.StationRepository;
 import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,19 +23,19 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Answers charging requests with schedules.
  *
  * <ol>
- * <li>Check the station's outlet and the EV's parameters.</li>
+ * <li>Check the station's outlet, the session and the EV's parameters (one query).</li>
  * <li>If a management service is responsible, forward the request (outside any transaction: it may take up to the
  *     service's timeout) and check its answer against the limits.</li>
- * <li>In one short transaction holding the station's and grid connection point's row locks (so plans sharing a limit
- *     are made one after another, on any instance): recompute the limits, take the service's plan if it still fits
- *     (else log LIMITS_CHANGED) or plan with the {@link SchedulePlanner}, and store it as the session's next
- *     schedule version.</li>
+ * <li>In one short transaction holding the station's and grid connection point's advisory locks (so plans sharing a
+ *     limit are made one after another, on any instance): recompute the limits, take the service's plan if it still
+ *     fits (else log LIMITS_CHANGED) or plan with the {@link SchedulePlanner}, and store it as the session's next
+ *     schedule version. Four statements: lock, save the request, read the limits, insert the schedule.</li>
  * </ol>
  */
 @Service
 @EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleService {
-    private final StationRepository stations;
+    private final PlanningTargets targets;
     private final SessionRepository sessions;
     private final ScheduleRepository schedules;
     private final LimitCalculator limits;
@@ -51,10 +46,10 @@ class ScheduleService {
     private final int pollIntervalSeconds;
     private final ApplicationEventPublisher events;
 
-    ScheduleService(StationRepository stations, SessionRepository sessions, ScheduleRepository schedules,
+    ScheduleService(PlanningTargets targets, SessionRepository sessions, ScheduleRepository schedules,
             LimitCalculator limits, Forwarder forwarder, SchedulePlanner planner, TransactionTemplate transaction,
             Clock clock, ScheduleProperties properties, ApplicationEventPublisher events) {
-        this.stations = stations;
+        this.targets = targets;
         this.sessions = sessions;
         this.schedules = schedules;
         this.limits = limits;
@@ -67,33 +62,38 @@ class ScheduleService {
     }
 
     StoredSchedule request(ChargingRequest request) {
-        Station station = stations.find(request.stationId())
+        PlanningTargets.Target target = targets.find(request.stationId(), request.outletId(), request.sessionId())
                 .orElseThrow(() -> Problems.notFound("station", request.stationId()));
-        Outlet outlet = station.outlets().stream().filter(o -> o.id().equals(request.outletId())).findFirst()
-                .orElseThrow(() -> Problems.unprocessable("outlet '" + request.outletId() + "' is not registered at station '"
-                        + station.id() + "'"));
-        double evMax = request.ev().maxPowerW(EvParameters.NOMINAL_PHASE_VOLTAGE_V);
-        double evMin = request.ev().minPowerW(EvParameters.NOMINAL_PHASE_VOLTAGE_V);
-        if (evMin > evMax) {
-            throw Problems.unprocessable("the EV's minimum power (" + evMin + " W) exceeds its maximum (" + evMax + " W)");
+        if (target.outlet() == null) {
+            throw Problems.unprocessable("outlet '" + request.outletId() + "' is not registered at station '"
+                    + target.stationId() + "'");
         }
-        requireNotFinished(request);
-        PlanningInput before = limits.limits(station, outlet, request, evMax, evMin, clock.instant());
-        Optional<Forwarder.Forwarded> forwarded = forwarder.forward(request, station.gridConnectionPoint(), before);
+        double evMax = EvPowerLimits.maxPowerW(request.ev());
+        if (EvPowerLimits.minimumExceedsMaximum(request.ev())) {
+            throw Problems.unprocessable("the EV's minimum power ("
+                    + request.ev().minPowerW(EvParameters.NOMINAL_PHASE_VOLTAGE_V) + " W) exceeds its maximum (" + evMax
+                    + " W)");
+        }
+        double evMin = EvPowerLimits.plannedMinPowerW(request.ev()); // minimum current at 253 V: see EvPowerLimits
+        if (target.sessionFinished()) {
+            throw finished(request);
+        }
+        Optional<Forwarder.Forwarded> forwarded = forwarder.forward(request, target.gridConnectionPoint(),
+                () -> limits.limits(target, request, evMax, evMin, clock.instant()));
         return transaction.execute(tx -> {
-            stations.lockForPlanning(station.id(), station.gridConnectionPoint());
+            targets.lock(target.stationId(), target.gridConnectionPoint());
             if (!sessions.saveRequest(request, evMax, evMin)) {
                 throw finished(request);
             }
-            events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.ARRIVAL, station.id())); // joint re-plan
-            PlanningInput now = limits.limits(station, outlet, request, evMax, evMin, clock.instant());
+            events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.ARRIVAL, target.stationId())); // joint re-plan
+            PlanningInput now = limits.limits(target, request, evMax, evMin, clock.instant());
             if (forwarded.isPresent()) {
                 Forwarder.Forwarded f = forwarded.get();
                 ProposalValidator.Checked still = ProposalValidator.check(proposal(f.plan()), now);
                 if (still.valid()) {
                     forwarder.record(request, f, ForwardingOutcome.ACCEPTED, null);
-                    return schedules.insertNextVersion(station.id(), request.sessionId(), f.plan(), pollIntervalSeconds,
-                            ScheduleOrigin.FORWARDED, f.serviceId());
+                    return schedules.insertNextVersion(target.stationId(), request.sessionId(), f.plan(),
+                            pollIntervalSeconds, ScheduleOrigin.FORWARDED, f.serviceId());
                 }
                 forwarder.record(request, f, ForwardingOutcome.LIMITS_CHANGED, still.problem());
             }
@@ -102,7 +102,7 @@ class ScheduleService {
             if (!own.valid()) {
                 throw new IllegalStateException("the planner broke a limit: " + own.problem());
             }
-            return schedules.insertNextVersion(station.id(), request.sessionId(), plan, pollIntervalSeconds,
+            return schedules.insertNextVersion(target.stationId(), request.sessionId(), plan, pollIntervalSeconds,
                     ScheduleOrigin.PLANNER, null);
         });
     }
@@ -110,13 +110,6 @@ class ScheduleService {
     StoredSchedule current(String stationId, String sessionId) {
         return schedules.current(stationId, sessionId)
                 .orElseThrow(() -> Problems.notFound("schedule of session", stationId + "/" + sessionId));
-    }
-
-    private void requireNotFinished(ChargingRequest request) {
-        Optional<ChargingSession> existing = sessions.find(request.stationId(), request.sessionId());
-        if (existing.isPresent() && existing.get().state() == SessionState.FINISHED) {
-            throw finished(request);
-        }
     }
 
     private static RuntimeException finished(ChargingRequest request) {

@@ -14,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * re-optimisation, package {@code replan}), which keeps the past periods of each schedule and stores a new version
  * (new ETag) only for sessions whose plan changed. Management services are not asked: the CIO's own planner plans.
  *
- * <p>Call inside the caller's transaction, after {@code StationRepository.lockForPlanning} for every station (in id
+ * <p>Call inside the caller's transaction, after {@code PlanningLocks.lock} for every station (in id
  * order) and then their grid connection point.
  */
 @Service

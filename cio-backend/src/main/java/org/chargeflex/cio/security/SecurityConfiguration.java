@@ -35,8 +35,10 @@ import tools.jackson.databind.json.JsonMapper;
  *     only.</li>
  * <li>The dashboard page {@code /dashboard/**} (static) is for operator accounts with a reading role, like its data.</li>
  * </ul>
- * Passwords and secrets are stored as DelegatingPasswordEncoder hashes (BCrypt); successful checks are remembered by
- * {@link VerifiedCredentialCache}. 401 and 403 are problem bodies ({@link ProblemSecurityHandlers}).
+ * Operator passwords are stored as DelegatingPasswordEncoder hashes (BCrypt); successful checks are remembered by
+ * {@link VerifiedCredentialCache}. Station secrets (256-bit random) are stored as salted HMAC-SHA-256
+ * ({@link org.chargeflex.cio.system.StationSecrets}); older BCrypt hashes of them are re-hashed on first use.
+ * 401 and 403 are problem bodies ({@link ProblemSecurityHandlers}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -51,9 +53,11 @@ class SecurityConfiguration {
     }
 
     @Bean
-    DaoAuthenticationProvider stationAuthenticationProvider(StationRepository stations, PasswordEncoder encoder) {
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new StationAccounts(stations));
-        provider.setPasswordEncoder(encoder);
+    DaoAuthenticationProvider stationAuthenticationProvider(StationRepository stations) {
+        StationAccounts accounts = new StationAccounts(stations);
+        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
+        provider.setPasswordEncoder(new StationSecretEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder()));
+        provider.setUserDetailsPasswordService(accounts);
         return provider;
     }
 

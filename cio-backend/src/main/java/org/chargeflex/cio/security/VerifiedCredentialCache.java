@@ -11,8 +11,9 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * A {@link PasswordEncoder} that remembers successful checks, so that a station polling every few seconds does not
- * cost a BCrypt computation (tens of milliseconds) per request.
+ * A {@link PasswordEncoder} that remembers successful checks, so that an operator account used every few seconds (a
+ * load balancer's health check, a script) does not cost a BCrypt computation (tens of milliseconds) per request.
+ * (Station secrets do not need it: {@link StationSecretEncoder}.)
  *
  * <p>After the delegate has accepted a password, this keeps HMAC-SHA256(process key, stored hash + password) in a
  * bounded in-memory set. A later check with the same stored hash and the same password matches that entry; any other

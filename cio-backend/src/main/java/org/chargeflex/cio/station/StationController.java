@@ -12,10 +12,10 @@ import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
 import org.chargeflex.cio.system.SecretBox;
 import org.chargeflex.cio.system.SecretGenerator;
+import org.chargeflex.cio.system.StationSecrets;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.annotation.Validated;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -34,14 +34,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/admin/stations")
 class StationController {
     private final StationRepository stations;
-    private final PasswordEncoder encoder;
     private final SecretBox secretBox;
     private final ApplicationEventPublisher events;
 
-    StationController(StationRepository stations, PasswordEncoder encoder, SecretBox secretBox,
-            ApplicationEventPublisher events) {
+    StationController(StationRepository stations, SecretBox secretBox, ApplicationEventPublisher events) {
         this.stations = stations;
-        this.encoder = encoder;
         this.secretBox = secretBox;
         this.events = events;
     }
@@ -121,7 +118,7 @@ class StationController {
     @PostMapping("/{id}/credential")
     IssuedCredential rotateCredential(@PathVariable String id) {
         String secret = SecretGenerator.newSecret();
-        if (!stations.setCredentialHash(id, encoder.encode(secret))) {
+        if (!stations.setCredentialHash(id, StationSecrets.hash(secret))) {
             throw Problems.notFound("station", id);
         }
         return new IssuedCredential(id, secret);

@@ -118,6 +118,12 @@ public class StationRepository {
                 .params(hash, stationId).update() == 1;
     }
 
+    /** Sets the credential hash only if the stored one is still {@code expected}; false otherwise. */
+    public boolean replaceCredentialHash(String stationId, String expected, String hash) {
+        return jdbc.sql("UPDATE stations SET credential_hash = ?, updated_at = now() WHERE id = ? AND credential_hash = ?")
+                .params(hash, stationId, expected).update() == 1;
+    }
+
     public Optional<AccessCredential> accessCredential(String stationId) {
         return jdbc.sql("""
                 SELECT access_username, access_password_enc FROM stations
@@ -158,18 +164,6 @@ public class StationRepository {
                 ON CONFLICT (id) DO UPDATE SET name = excluded.name, max_power_w = excluded.max_power_w,
                                                updated_at = now()""")
                 .params(point.id(), point.name(), point.maxPowerW()).update();
-    }
-
-    /**
-     * Locks the station's row, then its grid connection point's row, until the transaction ends, so that plans for
-     * sessions sharing a limit are made one after the other (on any instance). Call inside a transaction.
-     */
-    public void lockForPlanning(String stationId, String gridConnectionPoint) {
-        jdbc.sql("SELECT 1 FROM stations WHERE id = ? FOR UPDATE").param(stationId).query(Integer.class).optional();
-        if (gridConnectionPoint != null) {
-            jdbc.sql("SELECT 1 FROM grid_connection_points WHERE id = ? FOR UPDATE").param(gridConnectionPoint)
-                    .query(Integer.class).optional();
-        }
     }
 
     private static Outlet outlet(ResultSet rs) throws SQLException {

@@ -25,6 +25,7 @@ import org.chargeflex.cio.schedule.SessionReplanner;
 import org.chargeflex.cio.security.CioSecuritySlice;
 import org.chargeflex.cio.station.GridConnectionPoint;
 import org.chargeflex.cio.station.Station;
+import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.station.StationRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +50,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Import(CurtailmentService.class)
 @MockitoBean(types = {CurtailmentRepository.class, CommandLogRepository.class, CurtailedLimits.class,
         SessionReplanner.class, ScheduleRepository.class, EmergencyLimitWriter.class, TransactionTemplate.class,
-        Clock.class})
+        Clock.class, PlanningLocks.class})
 class GridCurtailmentControllerWebMvcTest {
     private static final String STATION_PATH = "/api/v1/admin/grid/curtailments/stations/ST-1";
     private static final String POINT_PATH = "/api/v1/admin/grid/curtailments/grid-connection-points/GCP-1";

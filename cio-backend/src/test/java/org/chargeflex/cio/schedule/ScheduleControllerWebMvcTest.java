@@ -17,6 +17,7 @@ import java.util.List;
 import org.chargeflex.cio.contract.SchedulePeriod;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.security.CioSecuritySlice;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
@@ -41,6 +42,11 @@ class ScheduleControllerWebMvcTest {
 
     @MockitoBean
     Clock clock;
+
+    @BeforeEach
+    void stopTheClock() {
+        when(clock.instant()).thenReturn(T0); // the station-activity interceptor notes when the station was seen
+    }
 
     @Test
     @WithMockUser(username = "ST-1", roles = "STATION")

@@ -31,7 +31,7 @@ class StationRegistrationTest extends IntegrationTest {
         String id = unique("ST");
         Credentials first = registerStation(id, 22_000, null);
         String hash = jdbc.sql("SELECT credential_hash FROM stations WHERE id = ?").param(id).query(String.class).single();
-        assertThat(hash).startsWith("{bcrypt}").doesNotContain(first.password());
+        assertThat(hash).startsWith("{hmac-sha256}").doesNotContain(first.password()); // salted HMAC: see StationSecrets
         assertThat(api.get("/api/v1/stations/" + id + "/sessions/none/schedule", first).status()).isEqualTo(404);
 
         Api.Response rotated = api.post("/api/v1/admin/stations/" + id + "/credential", ADMIN, null);

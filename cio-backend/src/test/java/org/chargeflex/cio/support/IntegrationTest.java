@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -17,6 +18,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * classes share one application context; each test makes its own stations (unique ids), so they do not interfere.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@Import(StatementCounter.class)
 public abstract class IntegrationTest {
     public static final Credentials ADMIN = new Credentials("admin", "test-admin-password");
     /** base64 of 32 bytes, for the secrets box. */

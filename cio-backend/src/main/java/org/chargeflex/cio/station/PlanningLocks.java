@@ -1,0 +1,78 @@
+package org.chargeflex.cio.station;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The planning locks: the one lock scheme of every writer of schedules that share a limit (the station API's charging
+ * requests, the DNO curtailment's re-plan, the background joint re-planner), so that plans of sessions sharing a
+ * station's or a grid connection point's limit are made one after the other on any instance and never exceed it.
+ *
+ * <p>Transaction-scoped PostgreSQL advisory locks ({@code pg_advisory_xact_lock(namespace, key)}), released at commit
+ * or rollback; unlike row locks they write nothing and do not block the registry's updates. The key derivation lives
+ * here only: namespace {@value #STATION_LOCK} for stations and {@value #GRID_POINT_LOCK} for grid connection points,
+ * key {@link #key(String)} of the id. Order: the stations by key (then id), then the grid connection point, taken in
+ * one statement; since every writer locks its stations before its grid connection point and the stations in the same
+ * order, no two planners wait for each other in a cycle. The re-planner's own try-lock per target
+ * ({@code replan.ReplanRepository}) uses a different namespace and is not a planning lock.
+ */
+@Component
+public class PlanningLocks {
+    /** Namespace of the station locks ("CIO" 1). */
+    public static final int STATION_LOCK = 0x43494f01;
+    /** Namespace of the grid connection point locks ("CIO" 2). */
+    public static final int GRID_POINT_LOCK = 0x43494f02;
+
+    private final JdbcClient jdbc;
+
+    PlanningLocks(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Locks one station, then its grid connection point ({@code null}: none). Call inside the planning transaction. */
+    public void lock(String stationId, String gridConnectionPoint) {
+        lock(List.of(stationId), gridConnectionPoint);
+    }
+
+    /**
+     * Locks the stations (in key order, whatever the order given), then the grid connection point ({@code null}:
+     * none), in one statement. Call inside the planning transaction, once: all the locks a plan needs at a time.
+     */
+    public void lock(Collection<String> stationIds, String gridConnectionPoint) {
+        List<Integer> keys = stationIds.stream().map(PlanningLocks::key).distinct().sorted().collect(Collectors.toList());
+        List<Object> params = new ArrayList<>();
+        for (int k : keys) {
+            params.add(STATION_LOCK);
+            params.add(k);
+        }
+        if (gridConnectionPoint != null) {
+            params.add(GRID_POINT_LOCK);
+            params.add(key(gridConnectionPoint));
+        }
+        if (params.isEmpty()) {
+            return;
+        }
+        // the select list is evaluated left to right: the locks are taken in the order above
+        String calls = String.join(", ", Collections.nCopies(params.size() / 2, "pg_advisory_xact_lock(?, ?)"));
+        jdbc.sql("SELECT " + calls).params(params).query((rs, n) -> 1).single();
+    }
+
+    /**
+     * The lock key of a station or grid connection point id (its String hash, mixed): a collision only makes two
+     * targets wait for each other, never lets two plans of one target overlap.
+     */
+    public static int key(String id) {
+        int h = id.hashCode();
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+}

@@ -1,0 +1,82 @@
+package org.chargeflex.cio.schedule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.chargeflex.cio.support.Api;
+import org.chargeflex.cio.support.Api.Credentials;
+import org.chargeflex.cio.support.IntegrationTest;
+import org.chargeflex.cio.support.Requests;
+import org.chargeflex.cio.support.StatementCounter;
+import org.chargeflex.cio.support.StatementCounter.Counts;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Guards the database work of the station API's hot paths (found by the load benchmark: a charging request once took
+ * 19 statements on 9 connection checkouts). Counted on the real application over HTTP, for a station on a grid
+ * connection point with other open sessions, after the station's first request (which may also record that it was
+ * seen). Raise a budget only with a reason: every statement is a round trip on the request's critical path.
+ *
+ * <p>A charging request: the station's credential (1), station + outlet + session state (1), the responsible
+ * management service (1), then one transaction: advisory locks (1), save the request (1), limits and committed power
+ * (1), insert the schedule (1). A 304 poll: the credential (1) and the current schedule (1).
+ */
+class StatementBudgetTest extends IntegrationTest {
+    static final int CHARGING_REQUEST_STATEMENTS = 7;
+    static final int CHARGING_REQUEST_CHECKOUTS = 4;
+    static final int POLL_STATEMENTS = 2;
+
+    @Test
+    void chargingRequestUsesAtMostItsBudgetOfStatements() {
+        String gcp = unique("GCP");
+        registerGridConnectionPoint(gcp, 100_000);
+        String id = unique("ST");
+        Credentials station = registerStation(id, 22_000, gcp);
+        Credentials neighbour = registerStation(unique("ST"), 22_000, gcp);
+        Instant departure = Instant.now().plus(Duration.ofHours(4));
+        assertThat(api.post(path(neighbour.user()), neighbour,
+                Requests.chargingRequest(neighbour.user(), "1", "n1", 10_000, 11_000, departure)).status()).isEqualTo(200);
+        assertThat(api.post(path(id), station, Requests.chargingRequest(id, "1", "s1", 20_000, 11_000, departure))
+                .status()).isEqualTo(200);
+
+        Counts newSession = count(() -> assertThat(api.post(path(id), station,
+                Requests.chargingRequest(id, "2", "s2", 20_000, 11_000, departure)).status()).isEqualTo(200));
+        Counts replan = count(() -> assertThat(api.post(path(id), station,
+                Requests.chargingRequest(id, "1", "s1", 15_000, 11_000, departure)).status()).isEqualTo(200));
+
+        assertThat(newSession.statements()).as("statements of a new session's request: %s", newSession)
+                .isLessThanOrEqualTo(CHARGING_REQUEST_STATEMENTS);
+        assertThat(replan.statements()).as("statements of a re-plan: %s", replan)
+                .isLessThanOrEqualTo(CHARGING_REQUEST_STATEMENTS);
+        assertThat(newSession.checkouts()).as("connection checkouts: %s", newSession)
+                .isLessThanOrEqualTo(CHARGING_REQUEST_CHECKOUTS);
+        assertThat(replan.commits()).as("commits of a re-plan: %s", replan).isEqualTo(1);
+    }
+
+    @Test
+    void pollWithTheCurrentEtagUsesAtMostItsBudgetOfStatements() {
+        String id = unique("ST");
+        Credentials station = registerStation(id, 22_000, null);
+        String etag = api.post(path(id), station, Requests.chargingRequest(id, "1", "s1", 20_000, 11_000,
+                Instant.now().plus(Duration.ofHours(4)))).header("etag");
+        String poll = "/api/v1/stations/" + id + "/sessions/s1/schedule";
+
+        Counts notModified = count(() -> assertThat(api.get(poll, station, "If-None-Match", etag).status())
+                .isEqualTo(304));
+
+        assertThat(notModified.statements()).as("statements of a 304 poll: %s", notModified)
+                .isLessThanOrEqualTo(POLL_STATEMENTS);
+        assertThat(notModified.commits()).as("a poll writes nothing: %s", notModified).isZero();
+    }
+
+    private static Counts count(Runnable request) {
+        StatementCounter.reset();
+        request.run();
+        return StatementCounter.counts();
+    }
+
+    private static String path(String station) {
+        return "/api/v1/stations/" + station + "/charging-requests";
+    }
+}
