@@ -22,6 +22,11 @@ import org.springframework.stereotype.Component;
  * end at the departure). With the PEAK objective that is the flattest schedule that delivers the demand; the EV's
  * minimum power is kept (0 or at least the minimum). Powers are rounded down to whole watts (after 1 mW of solver tolerance), so the plan never exceeds a
  * limit; the part of the demand that does not fit is simply not planned (the station asks again).
+ *
+ * <p>With a site ({@link PlanningInput#gridConnectionPoint()}) whose {@link SitePlanning} is not the default, the
+ * session's limit node hangs under a site node whose limit is the grid headroom and whose base load is the site's
+ * base load forecast, and the problem has the site's objective with its renewable forecast or prices per slot: TARIFF
+ * puts the energy into the cheapest slots, RENEWABLE follows the forecast, PEAK flattens base load + charging.
  */
 @Component
 public class FleetOptimizerPlanner implements SchedulePlanner {
@@ -30,6 +35,11 @@ public class FleetOptimizerPlanner implements SchedulePlanner {
     static final long MAX_SLOT_SECONDS = 900;
 
     private final Optimizer optimizer = Optimizer.create();
+    private final SitePlanningSource sites;
+
+    public FleetOptimizerPlanner(SitePlanningSource sites) {
+        this.sites = sites;
+    }
 
     @Override
     public PlannedSchedule plan(PlanningInput in) {
@@ -44,13 +54,34 @@ public class FleetOptimizerPlanner implements SchedulePlanner {
         }
         int slots = (int) ((seconds + MAX_SLOT_SECONDS - 1) / MAX_SLOT_SECONDS);
         long slotSeconds = (seconds + slots - 1) / slots;
-        Problem problem = Problem.builder(start, slots).slotLength(Duration.ofSeconds(slotSeconds))
-                .node(LimitNode.builder("limit", slots).maxPowerW(cap).build())
+        Problem.Builder problem = Problem.builder(start, slots).slotLength(Duration.ofSeconds(slotSeconds))
                 .session(Session.builder("session").node("limit").window(start, start.plusSeconds(slots * slotSeconds))
                         .energyWh(in.energyDemandWh()).power(Math.min(in.evMinPowerW(), evMax), in.evMaxPowerW())
-                        .outletMaxPowerW(in.outletMaxPowerW()).build())
-                .build();
-        SessionPlan plan = optimizer.plan(problem).sessions().get(0);
+                        .outletMaxPowerW(in.outletMaxPowerW()).build());
+        SitePlanning site = in.gridConnectionPoint() == null ? SitePlanning.DEFAULT : sites.planning(in.gridConnectionPoint());
+        if (site.isDefault()) {
+            problem.node(LimitNode.builder("limit", slots).maxPowerW(cap).build());
+        } else {
+            Instant[] bounds = new Instant[slots + 1];
+            for (int t = 0; t <= slots; t++) {
+                bounds[t] = start.plusSeconds(t * slotSeconds);
+            }
+            double siteCap = Double.isFinite(in.gridHeadroomW()) ? Math.max(0, Math.floor(in.gridHeadroomW())) : cap;
+            double[] base = site.baseLoad(bounds);
+            double[] siteMax = new double[slots];
+            for (int t = 0; t < slots; t++) {
+                siteMax[t] = siteCap + base[t]; // base load counts against the grid headroom (the optimiser subtracts it)
+            }
+            problem.node(LimitNode.builder("site", slots).maxPowerW(siteMax).baseLoadW(base).build())
+                    .node(LimitNode.builder("limit", slots).parent("site").maxPowerW(cap).build())
+                    .objective(site.effectiveObjective());
+            switch (site.effectiveObjective()) {
+                case TARIFF -> problem.priceEurPerKWh(site.prices(bounds));
+                case RENEWABLE -> problem.renewableW(site.renewable(bounds));
+                default -> { }
+            }
+        }
+        SessionPlan plan = optimizer.plan(problem.build()).sessions().get(0);
         List<SchedulePeriod> periods = new ArrayList<>();
         double last = -1;
         for (int t = 0; t < slots; t++) {

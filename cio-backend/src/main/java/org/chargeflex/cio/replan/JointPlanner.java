@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.chargeflex.cio.optimizer.SitePlanning;
 import org.chargeflex.optimizer.model.LimitNode;
+import org.chargeflex.optimizer.model.Objective;
 import org.chargeflex.optimizer.model.Problem;
 import org.chargeflex.optimizer.model.Session;
 import org.chargeflex.optimizer.solver.Optimizer;
@@ -31,6 +33,12 @@ import org.slf4j.LoggerFactory;
  * that covers its remaining energy, and the optimiser shares what the floors leave; if the floors do not fit under a
  * limit, there are none (and a warning). Powers are rounded down to whole watts; a power below the EV's minimum
  * becomes 0. So the sum of the plans never exceeds a node's limit.
+ *
+ * <p>With a site ({@link SitePlanning}, for a target that is a grid connection point), the root node (no parent) gets
+ * the site's base load per slot (it counts against the limit, and PEAK flattens base load + charging) and the problem
+ * the site's objective with its renewable forecast or prices per slot. The flattening solve is then skipped (it would
+ * undo what TARIFF and RENEWABLE shift into the cheap or sunny slots, and with a base load the flat sum is not the
+ * flat session).
  */
 final class JointPlanner {
     static final Duration MIN_HORIZON = Duration.ofMinutes(15);
@@ -60,6 +68,15 @@ final class JointPlanner {
     }
 
     Result plan(Instant time, Duration slotLength, List<NodeLimit> nodes, List<Demand> demands, double minimumSessionPowerW) {
+        return plan(time, slotLength, nodes, demands, minimumSessionPowerW, SitePlanning.DEFAULT);
+    }
+
+    /** The series of a site for the slots of one plan. */
+    private record SiteSlots(Objective objective, double[] baseLoadW, double[] renewableW, double[] prices, boolean flatten) {
+    }
+
+    Result plan(Instant time, Duration slotLength, List<NodeLimit> nodes, List<Demand> demands, double minimumSessionPowerW,
+            SitePlanning site) {
         Instant now = time.truncatedTo(ChronoUnit.SECONDS);
         long slotSeconds = slotLength.getSeconds();
         Instant start = Instant.ofEpochSecond(now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), slotSeconds));
@@ -75,15 +92,22 @@ final class JointPlanner {
             ends.put(d.id(), start.plusSeconds(n * slotSeconds));
             slots = Math.max(slots, n);
         }
+        Instant[] bounds = new Instant[slots + 1];
+        for (int t = 0; t <= slots; t++) {
+            bounds[t] = t == 0 ? now : start.plusSeconds(t * slotSeconds);
+        }
+        SiteSlots siteSlots = new SiteSlots(site.effectiveObjective(), site.baseLoad(bounds),
+                site.renewable(bounds), site.prices(bounds), site.isDefault());
         Map<String, double[]> capacity = new HashMap<>();
         Map<String, String> parent = new HashMap<>();
         for (NodeLimit n : nodes) {
             double[] cap = new double[slots];
             for (int t = 0; t < slots; t++) {
-                Instant a = t == 0 ? now : start.plusSeconds(t * slotSeconds);
-                Instant b = start.plusSeconds((t + 1) * slotSeconds);
+                Instant a = bounds[t];
+                Instant b = bounds[t + 1];
                 double fixed = n.fixed().stream().mapToDouble(f -> f.maxOver(a, b)).sum();
-                cap[t] = Math.max(0, Math.floor(n.limitW() - fixed));
+                double base = n.parentId() == null ? siteSlots.baseLoadW()[t] : 0; // here net of the base load
+                cap[t] = Math.max(0, Math.floor(n.limitW() - fixed - base));
             }
             capacity.put(n.id(), cap);
             parent.put(n.id(), n.parentId());
@@ -104,7 +128,8 @@ final class JointPlanner {
                 }
             }
         }
-        Map<String, double[]> rest = optimise(start, slotLength, slots, nodes, capacity, demands, floors, endSlot, hours);
+        Map<String, double[]> rest = optimise(start, slotLength, slots, nodes, capacity, demands, floors, endSlot, hours,
+                siteSlots);
         Map<String, double[]> powers = new HashMap<>();
         for (Demand d : demands) {
             double[] p = new double[endSlot.get(d.id())];
@@ -166,7 +191,7 @@ final class JointPlanner {
     /** The optimiser's plan of what the floors leave; empty if nothing is left to plan. */
     private Map<String, double[]> optimise(Instant start, Duration slotLength, int slots, List<NodeLimit> nodes,
             Map<String, double[]> capacity, List<Demand> demands, Map<String, double[]> floors,
-            Map<String, Integer> endSlot, double hours) {
+            Map<String, Integer> endSlot, double hours, SiteSlots site) {
         List<Session> sessions = new ArrayList<>();
         for (Demand d : demands) {
             double[] f = floors.get(d.id());
@@ -189,8 +214,14 @@ final class JointPlanner {
         if (sessions.isEmpty()) {
             return new HashMap<>();
         }
-        List<SessionPlan> first = solve(start, slotLength, slots, nodes, capacity, sessions);
-        List<SessionPlan> flat = solve(start, slotLength, slots, nodes, capacity, flattened(sessions, first, endSlot, hours));
+        List<SessionPlan> first = solve(start, slotLength, slots, nodes, capacity, sessions, site);
+        if (!site.flatten()) {
+            Map<String, double[]> result = new HashMap<>();
+            first.forEach(p -> result.put(p.sessionId(), p.powerW()));
+            return result;
+        }
+        List<SessionPlan> flat = solve(start, slotLength, slots, nodes, capacity, flattened(sessions, first, endSlot, hours),
+                site);
         boolean same = true;
         for (int i = 0; i < first.size(); i++) {
             same &= flat.get(i).deliveredWh() >= first.get(i).deliveredWh() - FLAT_TOLERANCE_WH;
@@ -221,10 +252,28 @@ final class JointPlanner {
     }
 
     private List<SessionPlan> solve(Instant start, Duration slotLength, int slots, List<NodeLimit> nodes,
-            Map<String, double[]> capacity, List<Session> sessions) {
-        Problem.Builder problem = Problem.builder(start, slots).slotLength(slotLength).sessions(sessions);
+            Map<String, double[]> capacity, List<Session> sessions, SiteSlots site) {
+        Problem.Builder problem = Problem.builder(start, slots).slotLength(slotLength).sessions(sessions)
+                .objective(site.objective());
+        switch (site.objective()) {
+            case TARIFF -> problem.priceEurPerKWh(site.prices());
+            case RENEWABLE -> problem.renewableW(site.renewableW());
+            default -> { }
+        }
         for (NodeLimit n : nodes) {
-            problem.node(LimitNode.builder(n.id(), slots).parent(n.parentId()).maxPowerW(capacity.get(n.id())).build());
+            LimitNode.Builder node = LimitNode.builder(n.id(), slots).parent(n.parentId());
+            if (n.parentId() == null && !site.flatten()) {
+                // the optimiser sees base load + charging at the root; the capacity is net of the base load
+                double[] base = site.baseLoadW();
+                double[] max = capacity.get(n.id()).clone();
+                for (int t = 0; t < slots; t++) {
+                    max[t] += base[t];
+                }
+                node.maxPowerW(max).baseLoadW(base);
+            } else {
+                node.maxPowerW(capacity.get(n.id()));
+            }
+            problem.node(node.build());
         }
         return optimizer.plan(problem.build()).sessions();
     }

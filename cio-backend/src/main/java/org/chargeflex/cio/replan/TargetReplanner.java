@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
+import org.chargeflex.cio.optimizer.SitePlanning;
+import org.chargeflex.cio.optimizer.SitePlanningSource;
 import org.chargeflex.cio.schedule.GridLimits;
 import org.chargeflex.cio.schedule.JointReplanning;
 import org.chargeflex.cio.schedule.ScheduleOrigin;
@@ -37,6 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Sessions whose current schedule came from a management service (origin FORWARDED) keep it and count as fixed
  * load, except in a re-plan after a curtailment ({@link #replanStations}), which re-plans them too. Call inside a
  * transaction holding the target's planning row locks.
+ *
+ * <p>A grid connection point's site planning ({@link SitePlanningSource}: objective, base load, renewable forecast,
+ * prices) applies to its joint plan.
  */
 @Service
 @EnableConfigurationProperties(ReplanProperties.class)
@@ -54,12 +59,14 @@ class TargetReplanner implements JointReplanning {
     private final double minimumSessionPowerW;
     private final int pollIntervalSeconds;
     private final JointPlanner planner = new JointPlanner();
+    private final SitePlanningSource sites;
 
     TargetReplanner(StationRepository stations, SessionRepository sessions, ScheduleRepository schedules,
             GridLimits limits, RemainingEnergy remaining, ReplanRepository repository, Clock clock,
             ReplanProperties properties,
             @Value("${chargeflex.grid.minimum-session-power-w:0}") double minimumSessionPowerW,
-            @Value("${cio.schedule.poll-interval:60s}") Duration pollInterval) {
+            @Value("${cio.schedule.poll-interval:60s}") Duration pollInterval, SitePlanningSource sites) {
+        this.sites = sites;
         this.stations = stations;
         this.sessions = sessions;
         this.schedules = schedules;
@@ -162,7 +169,9 @@ class TargetReplanner implements JointReplanning {
         if (planned.isEmpty()) {
             return 0;
         }
-        JointPlanner.Result result = planner.plan(now, properties.slotLength(), nodes, demands, minimumSessionPowerW);
+        SitePlanning site = target.gridConnectionPoint() == null ? SitePlanning.DEFAULT
+                : sites.planning(target.gridConnectionPoint().id());
+        JointPlanner.Result result = planner.plan(now, properties.slotLength(), nodes, demands, minimumSessionPowerW, site);
         List<PlannedSchedule> next = new ArrayList<>();
         List<Boolean> changed = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {

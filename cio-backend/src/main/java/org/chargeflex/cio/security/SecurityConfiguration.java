@@ -91,6 +91,10 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/admin/users/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/admin/stations/*/channels/**").hasRole(Role.OPERATOR.name())
+                        // a site's objective and series: which role may set which field is checked per field
+                        // (package site: OPERATOR all, FLEET_OPERATOR objective/forecast/prices, DNO base load)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/grid-connection-points/*/planning")
+                        .hasAnyRole(Role.OPERATOR.name(), Role.FLEET_OPERATOR.name(), Role.DNO.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/grid-connection-points/*")
                         .hasAnyRole(Role.OPERATOR.name(), Role.DNO.name())
                         // DNO curtailments and their command log (package grid): OPERATOR and DNO only, also to read
