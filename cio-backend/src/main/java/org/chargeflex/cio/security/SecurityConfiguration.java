@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Everything else ({@code /api/v1/admin/**}, the OpenAPI document) accepts only operator accounts:
  *     OPERATOR may do everything; FLEET_OPERATOR, DNO and READ_ONLY may read; DNO may also set grid limits and
  *     curtail ({@code /api/v1/admin/grid/**}, OPERATOR and DNO only); users and station channels are for OPERATOR
- *     only.</li>
+ *     only. A site's planning ({@code .../grid-connection-points/{id}/planning}) may be PUT by OPERATOR,
+ *     FLEET_OPERATOR and DNO; which fields each may set is checked by package site.</li>
  * <li>The dashboard page {@code /dashboard/**} (static) is for operator accounts with a reading role, like its data.</li>
  * </ul>
  * Passwords and secrets are stored as DelegatingPasswordEncoder hashes (BCrypt); successful checks are remembered by
