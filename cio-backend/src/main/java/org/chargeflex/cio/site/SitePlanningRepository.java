@@ -27,19 +27,17 @@ class SitePlanningRepository implements SitePlanningSource {
         }
         Objective objective = jdbc.sql("SELECT objective FROM site_planning WHERE grid_connection_point = ?")
                 .param(gridConnectionPoint).query(String.class).optional().map(Objective::valueOf).orElse(Objective.PEAK);
+        record Row(SeriesKind kind, StepSeries.Point point) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT kind, valid_from, value FROM site_series WHERE grid_connection_point = ? ORDER BY kind, valid_from""")
+                .param(gridConnectionPoint)
+                .query((rs, n) -> new Row(SeriesKind.valueOf(rs.getString(1)),
+                        new StepSeries.Point(rs.getTimestamp(2).toInstant(), rs.getDouble(3)))).list();
         Map<SeriesKind, List<StepSeries.Point>> series = new EnumMap<>(SeriesKind.class);
         for (SeriesKind kind : SeriesKind.values()) {
-            series.put(kind, List.of());
+            series.put(kind, rows.stream().filter(r -> r.kind() == kind).map(Row::point).toList());
         }
-        Map<SeriesKind, List<StepSeries.Point>> rows = new EnumMap<>(SeriesKind.class);
-        jdbc.sql("SELECT kind, valid_from, value FROM site_series WHERE grid_connection_point = ? ORDER BY kind, valid_from")
-                .param(gridConnectionPoint)
-                .query((rs, n) -> {
-                    rows.computeIfAbsent(SeriesKind.valueOf(rs.getString(1)), k -> new java.util.ArrayList<>())
-                            .add(new StepSeries.Point(rs.getTimestamp(2).toInstant(), rs.getDouble(3)));
-                    return null;
-                }).list();
-        series.putAll(rows);
         return new SitePlanning(objective, new StepSeries(series.get(SeriesKind.BASE_LOAD)),
                 new StepSeries(series.get(SeriesKind.RENEWABLE)), new StepSeries(series.get(SeriesKind.PRICE)));
     }
