@@ -10,6 +10,8 @@ import org.chargeflex.optimizer.model.Problem;
 import org.chargeflex.optimizer.model.Session;
 import org.chargeflex.optimizer.solver.Optimizer;
 import org.chargeflex.optimizer.solver.SessionPlan;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,8 +19,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>The {@link SchedulePlanner} contract plans one session whose headroom is already net of the other sessions'
  * plans, so the optimiser gets a one-session problem: the session under one limit node whose limit is
- * {@link PlanningInput#maxPowerW()}, over slots of at most 15 minutes from now to the departure (at least
- * {@link #MIN_HORIZON}, at most {@link #MAX_HORIZON}; the slot length is stretched by a few seconds so that whole slots
+ * {@link PlanningInput#maxPowerW()}, over slots of at most {@code cio.planning.slot-length} (default 15 minutes) from now
+ * to the departure (at least {@code cio.planning.min-horizon}, default 15 minutes, at most {@link #MAX_HORIZON}; the
+ * slot length is stretched by a few seconds so that whole slots
  * end at the departure). With the PEAK objective that is the flattest schedule that delivers the demand; the EV's
  * minimum power is kept (0 or at least the minimum). Powers are rounded down to whole watts (after 1 mW of solver tolerance), so the plan never exceeds a
  * limit; the part of the demand that does not fit is simply not planned (the station asks again).
@@ -29,21 +32,30 @@ import org.springframework.stereotype.Component;
  * puts the energy into the cheapest slots, RENEWABLE follows the forecast, PEAK flattens base load + charging.
  */
 @Component
+@EnableConfigurationProperties(PlanningProperties.class)
 public class FleetOptimizerPlanner implements SchedulePlanner {
     static final Duration MIN_HORIZON = PlanningHorizon.MIN_HORIZON;
     static final Duration MAX_HORIZON = PlanningHorizon.MAX_HORIZON;
-    static final long MAX_SLOT_SECONDS = 900;
+    static final long MAX_SLOT_SECONDS = PlanningProperties.DEFAULT.slotLength().getSeconds();
 
     private final Optimizer optimizer = Optimizer.create();
     private final SitePlanningSource sites;
+    private final PlanningProperties grid;
 
+    /** With the default time grid ({@link PlanningProperties#DEFAULT}). */
     public FleetOptimizerPlanner(SitePlanningSource sites) {
+        this(sites, PlanningProperties.DEFAULT);
+    }
+
+    @Autowired
+    public FleetOptimizerPlanner(SitePlanningSource sites, PlanningProperties grid) {
         this.sites = sites;
+        this.grid = grid;
     }
 
     @Override
     public PlannedSchedule plan(PlanningInput in) {
-        PlanningHorizon horizon = PlanningHorizon.of(in);
+        PlanningHorizon horizon = PlanningHorizon.of(in, grid.minHorizon());
         Instant start = horizon.start();
         Instant end = horizon.end();
         long seconds = horizon.seconds();
@@ -52,7 +64,8 @@ public class FleetOptimizerPlanner implements SchedulePlanner {
         if (in.energyDemandWh() <= 0 || cap <= 0 || cap < in.evMinPowerW() || evMax <= 0) {
             return new PlannedSchedule(start, List.of(new SchedulePeriod(0, 0)), end);
         }
-        int slots = (int) ((seconds + MAX_SLOT_SECONDS - 1) / MAX_SLOT_SECONDS);
+        long maxSlotSeconds = grid.slotLength().getSeconds();
+        int slots = (int) ((seconds + maxSlotSeconds - 1) / maxSlotSeconds);
         long slotSeconds = (seconds + slots - 1) / slots;
         Problem.Builder problem = Problem.builder(start, slots).slotLength(Duration.ofSeconds(slotSeconds))
                 .session(Session.builder("session").node("limit").window(start, start.plusSeconds(slots * slotSeconds))

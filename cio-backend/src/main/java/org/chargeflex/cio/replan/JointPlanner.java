@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.chargeflex.cio.optimizer.PlanningProperties;
 import org.chargeflex.cio.optimizer.SitePlanning;
 import org.chargeflex.optimizer.model.LimitNode;
 import org.chargeflex.optimizer.model.Objective;
@@ -26,8 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Slots of {@code slotLength} are aligned to the epoch (so consecutive re-plans share slot boundaries and an
  * unchanged situation gives the same plan); the first slot is the one in progress, its power applies from now. A
- * session's window ends at its planned departure (at least {@link #MIN_HORIZON}, at most {@link #MAX_HORIZON} from now,
- * as the request path plans) rounded up to a whole slot.
+ * session's window ends at its planned departure (at least the minimum horizon {@code cio.planning.min-horizon},
+ * default {@link #MIN_HORIZON}, at most {@link #MAX_HORIZON} from now, as the request path plans) rounded up to a whole
+ * slot.
  * A node's limit per slot is its limit less the highest power of its fixed schedules (sessions not re-planned) in that
  * slot. With a minimum session power {@code m > 0}, each session first gets a floor of min(m, EV, outlet) from now until
  * that covers its remaining energy, and the optimiser shares what the floors leave; if the floors do not fit under a
@@ -41,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * flat session).
  */
 final class JointPlanner {
-    static final Duration MIN_HORIZON = Duration.ofMinutes(15);
+    static final Duration MIN_HORIZON = PlanningProperties.DEFAULT.minHorizon();
     static final Duration MAX_HORIZON = Duration.ofHours(24);
     private static final Logger LOG = LoggerFactory.getLogger(JointPlanner.class);
     /** How much above the even power a session may go in the flattening solve, W. */
@@ -50,6 +52,16 @@ final class JointPlanner {
     private static final double FLAT_TOLERANCE_WH = 1;
 
     private final Optimizer optimizer = Optimizer.create();
+    private final Duration minHorizon;
+
+    /** With the default minimum horizon ({@link #MIN_HORIZON}). */
+    JointPlanner() {
+        this(MIN_HORIZON);
+    }
+
+    JointPlanner(Duration minHorizon) {
+        this.minHorizon = minHorizon;
+    }
 
     /** A limit: a grid connection point (no parent) or a station (under it). Fixed: schedules that stay as they are. */
     record NodeLimit(String id, String parentId, double limitW, List<StepProfile> fixed) {
@@ -85,7 +97,7 @@ final class JointPlanner {
         int slots = 1;
         for (Demand d : demands) {
             Instant end = d.departure().truncatedTo(ChronoUnit.SECONDS);
-            end = end.isBefore(now.plus(MIN_HORIZON)) ? now.plus(MIN_HORIZON) : end;
+            end = end.isBefore(now.plus(minHorizon)) ? now.plus(minHorizon) : end;
             end = end.isAfter(now.plus(MAX_HORIZON)) ? now.plus(MAX_HORIZON) : end;
             int n = (int) ((end.getEpochSecond() - start.getEpochSecond() + slotSeconds - 1) / slotSeconds);
             endSlot.put(d.id(), n);
