@@ -10,8 +10,6 @@ import org.chargeflex.optimizer.model.Problem;
 import org.chargeflex.optimizer.model.Session;
 import org.chargeflex.optimizer.solver.Optimizer;
 import org.chargeflex.optimizer.solver.SessionPlan;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 
 /**
@@ -32,23 +30,16 @@ import org.springframework.stereotype.Component;
  * puts the energy into the cheapest slots, RENEWABLE follows the forecast, PEAK flattens base load + charging.
  */
 @Component
-@EnableConfigurationProperties(PlanningProperties.class)
 public class FleetOptimizerPlanner implements SchedulePlanner {
     static final Duration MIN_HORIZON = PlanningHorizon.MIN_HORIZON;
     static final Duration MAX_HORIZON = PlanningHorizon.MAX_HORIZON;
-    static final long MAX_SLOT_SECONDS = PlanningProperties.DEFAULT.slotLength().getSeconds();
+    static final long MAX_SLOT_SECONDS = PlanningGrid.DEFAULT.slotLength().getSeconds();
 
     private final Optimizer optimizer = Optimizer.create();
     private final SitePlanningSource sites;
-    private final PlanningProperties grid;
+    private final PlanningGrid grid;
 
-    /** With the default time grid ({@link PlanningProperties#DEFAULT}). */
-    public FleetOptimizerPlanner(SitePlanningSource sites) {
-        this(sites, PlanningProperties.DEFAULT);
-    }
-
-    @Autowired
-    public FleetOptimizerPlanner(SitePlanningSource sites, PlanningProperties grid) {
+    public FleetOptimizerPlanner(SitePlanningSource sites, PlanningGrid grid) {
         this.sites = sites;
         this.grid = grid;
     }

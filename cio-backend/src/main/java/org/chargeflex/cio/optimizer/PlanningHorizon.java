@@ -6,11 +6,11 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * The time span a schedule covers: from now until the planned departure (whole seconds), at least the minimum
- * horizon ({@link PlanningProperties#minHorizon()}, default {@link #MIN_HORIZON}) and at most {@link #MAX_HORIZON}.
+ * horizon ({@link PlanningGrid#minHorizon()}, default {@link #MIN_HORIZON}) and at most {@link #MAX_HORIZON}.
  * Shared by every {@link SchedulePlanner}.
  */
 record PlanningHorizon(Instant start, Instant end) {
-    static final Duration MIN_HORIZON = PlanningProperties.DEFAULT.minHorizon();
+    static final Duration MIN_HORIZON = PlanningGrid.DEFAULT.minHorizon();
     static final Duration MAX_HORIZON = Duration.ofHours(24);
 
     static PlanningHorizon of(PlanningInput in) {

@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.chargeflex.cio.optimizer.PlanningProperties;
+import org.chargeflex.cio.optimizer.PlanningGrid;
 import org.chargeflex.cio.optimizer.SitePlanning;
 import org.chargeflex.optimizer.model.LimitNode;
 import org.chargeflex.optimizer.model.Objective;
@@ -43,7 +43,7 @@ import org.slf4j.LoggerFactory;
  * flat session).
  */
 final class JointPlanner {
-    static final Duration MIN_HORIZON = PlanningProperties.DEFAULT.minHorizon();
+    static final Duration MIN_HORIZON = PlanningGrid.DEFAULT.minHorizon();
     static final Duration MAX_HORIZON = Duration.ofHours(24);
     private static final Logger LOG = LoggerFactory.getLogger(JointPlanner.class);
     /** How much above the even power a session may go in the flattening solve, W. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.optimizer.SitePlanning;
-import org.chargeflex.cio.optimizer.PlanningProperties;
+import org.chargeflex.cio.optimizer.PlanningGrid;
 import org.chargeflex.cio.optimizer.SitePlanningSource;
 import org.chargeflex.cio.schedule.GridLimits;
 import org.chargeflex.cio.schedule.JointReplanning;
@@ -68,7 +68,7 @@ class TargetReplanner implements JointReplanning {
             ReplanProperties properties,
             @Value("${chargeflex.grid.minimum-session-power-w:0}") double minimumSessionPowerW,
             @Value("${cio.schedule.poll-interval:60s}") Duration pollInterval, SitePlanningSource sites,
-            PlanningProperties grid) {
+            PlanningGrid grid) {
         this.sites = sites;
         this.planner = new JointPlanner(grid.minHorizon());
         this.slotLength = properties.slotLength() != null ? properties.slotLength() : grid.defaultReplanSlotLength();

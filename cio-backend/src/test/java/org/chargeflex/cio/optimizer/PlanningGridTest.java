@@ -23,7 +23,7 @@ class PlanningGridTest {
 
     @Test
     void shortSlotsShiftATariffSitesEnergyIntoTheCheapMinuteAhead() {
-        PlanningProperties grid = new PlanningProperties(Duration.ofSeconds(10), Duration.ofMinutes(1));
+        PlanningGrid grid = new PlanningGrid(Duration.ofSeconds(10), Duration.ofMinutes(1));
         PlannedSchedule plan = new FleetOptimizerPlanner(gcp -> TARIFF, grid).plan(THREE_MINUTES);
 
         assertThat(plan.validUntil()).isEqualTo(NOW.plusSeconds(180));
@@ -34,7 +34,7 @@ class PlanningGridTest {
 
     @Test
     void theDefaultGridPlansOneFifteenMinuteSlotSoTheEnergyStartsNow() {
-        PlannedSchedule plan = new FleetOptimizerPlanner(gcp -> TARIFF).plan(THREE_MINUTES);
+        PlannedSchedule plan = new FleetOptimizerPlanner(gcp -> TARIFF, PlanningGrid.DEFAULT).plan(THREE_MINUTES);
 
         assertThat(plan.validUntil()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
         assertThat(plan.periods()).hasSize(1);
@@ -43,13 +43,13 @@ class PlanningGridTest {
 
     @Test
     void badGridValuesFailWithTheirPropertyName() {
-        assertThatThrownBy(() -> new PlanningProperties(Duration.ZERO, Duration.ofMinutes(15)))
+        assertThatThrownBy(() -> new PlanningGrid(Duration.ZERO, Duration.ofMinutes(15)))
                 .hasMessageContaining("cio.planning.slot-length");
-        assertThatThrownBy(() -> new PlanningProperties(Duration.ofMinutes(15), Duration.ofMillis(1500)))
+        assertThatThrownBy(() -> new PlanningGrid(Duration.ofMinutes(15), Duration.ofMillis(1500)))
                 .hasMessageContaining("cio.planning.min-horizon");
-        assertThatThrownBy(() -> new PlanningProperties(Duration.ofHours(25), Duration.ofMinutes(15)))
+        assertThatThrownBy(() -> new PlanningGrid(Duration.ofHours(25), Duration.ofMinutes(15)))
                 .hasMessageContaining("cio.planning.slot-length");
-        assertThat(PlanningProperties.DEFAULT.defaultReplanSlotLength()).isEqualTo(Duration.ofMinutes(5));
+        assertThat(PlanningGrid.DEFAULT.defaultReplanSlotLength()).isEqualTo(Duration.ofMinutes(5));
     }
 
     /** The energy the schedule plans between two offsets from its start, Wh. */

@@ -1,25 +1,26 @@
 package org.chargeflex.cio.optimizer;
 
 import java.time.Duration;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * The planning time grid ({@code cio.planning.*}), used by every planner: the request path's optimiser plan
- * ({@link FleetOptimizerPlanner}, via {@link PlanningHorizon}) and the joint re-planner (package replan, whose slot
- * length {@code cio.replan.slot-length} defaults to a third of {@code slotLength}). The defaults suit real time; a
- * simulation that compresses time (the demo) shrinks both by its speed.
+ * The planning time grid, used by every planner: the request path's optimiser plan ({@link FleetOptimizerPlanner},
+ * via {@link PlanningHorizon}) and the joint re-planner (package replan, whose slot length
+ * {@code cio.replan.slot-length} defaults to {@link #defaultReplanSlotLength()}). Configured by {@code cio.planning.*}
+ * (package system, {@code PlanningConfiguration}). The defaults suit real time; a simulation that compresses time
+ * (the demo) shrinks both by its speed.
  *
  * @param slotLength the longest slot of the request path's optimiser plan (a schedule's slots are at most this long,
  *                   stretched by a few seconds so that whole slots end at the departure); whole seconds, 1 s to 24 h
+ *                   ({@code cio.planning.slot-length})
  * @param minHorizon the shortest time a schedule covers, even if the EV leaves sooner; whole seconds, 1 s to 24 h
+ *                   ({@code cio.planning.min-horizon})
  */
-@ConfigurationProperties("cio.planning")
-public record PlanningProperties(@DefaultValue("15m") Duration slotLength, @DefaultValue("15m") Duration minHorizon) {
+public record PlanningGrid(Duration slotLength, Duration minHorizon) {
     /** The real-time defaults (15 min slots, 15 min minimum horizon). */
-    public static final PlanningProperties DEFAULT = new PlanningProperties(Duration.ofMinutes(15), Duration.ofMinutes(15));
+    public static final PlanningGrid DEFAULT = new PlanningGrid(Duration.ofMinutes(15), Duration.ofMinutes(15));
 
-    public PlanningProperties {
+    /** @throws IllegalArgumentException naming the property ({@code cio.planning.*}) that is out of range */
+    public PlanningGrid {
         check("cio.planning.slot-length", slotLength);
         check("cio.planning.min-horizon", minHorizon);
     }
