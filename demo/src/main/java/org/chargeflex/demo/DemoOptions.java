@@ -68,6 +68,14 @@ public record DemoOptions(int stations, String scenario, Objective objective, do
         return Duration.ofMillis(Math.max(500, Math.round(5 * 60_000 / speed)));
     }
 
+    /**
+     * How often the stations ask the CIO again (cio.schedule.poll-interval, sent in every schedule): 60 s of real time
+     * would be hours of the compressed day; a session planned at 0 W would wait that long. 5 simulated minutes, >= 1 s.
+     */
+    public Duration pollInterval() {
+        return Duration.ofSeconds(Math.max(1, Math.round(5 * 60 / speed)));
+    }
+
     public static DemoOptions defaults() {
         return new DemoOptions(3, DEFAULT_SCENARIO, Objective.PEAK, 240, 0, 80, false, false);
     }

@@ -41,10 +41,10 @@ public final class DemoSystem implements AutoCloseable {
     static final long START_LAG_WALL_MS = 4000;
     static final int BUCKET_SECONDS = 2;
     /**
-     * Whether the CIO's background re-planner runs (cio.replan.enabled, debounced by {@link DemoOptions#replanDebounce}).
-     * Off: see demo/README.md ("Time grid and re-planning").
+     * Whether the CIO's background re-planner runs (cio.replan.enabled, debounced by {@link DemoOptions#replanDebounce});
+     * system property {@code demo.replan} (default true). See demo/README.md ("Time grid, objective and re-planning").
      */
-    static final boolean REPLAN = false;
+    static final boolean REPLAN = Boolean.parseBoolean(System.getProperty("demo.replan", "true"));
     /** The built CIO jar, as given when the demo started (later replaced by the path of the run's copy). */
     private static final String CIO_JAR = System.getProperty("cio.jar", "cio-backend/target/cio-backend.jar");
 
@@ -76,7 +76,8 @@ public final class DemoSystem implements AutoCloseable {
         cio = CioBackend.prepare(work.resolve("cio")).property("cio.planning.slot-length", grid)
                 .property("cio.planning.min-horizon", grid)
                 .property("cio.replan.enabled", Boolean.toString(REPLAN))
-                .property("cio.replan.debounce", options.replanDebounce().toMillis() + "ms").start();
+                .property("cio.replan.debounce", options.replanDebounce().toMillis() + "ms")
+                .property("cio.schedule.poll-interval", options.pollInterval().getSeconds() + "s").start();
         Http admin = cio.admin();
         CioWarmUp.run(cio.baseUrl(), admin);
         CioAdmin.expect(200, admin.put("/api/v1/admin/grid-connection-points/" + GRID_POINT,

@@ -44,5 +44,7 @@ class DemoOptionsTest {
         assertThat(DemoOptions.parse("--speed", "1").planningGrid()).isEqualTo(Duration.ofMinutes(15));
         assertThat(DemoOptions.parse("--speed", "3600").planningGrid()).isEqualTo(Duration.ofSeconds(1));
         assertThat(DemoOptions.parse("--speed", "240").replanDebounce()).isEqualTo(Duration.ofMillis(1250));
+        assertThat(DemoOptions.parse("--speed", "240").pollInterval()).isEqualTo(Duration.ofSeconds(1)); // 1.25 s
+        assertThat(DemoOptions.parse("--speed", "10").pollInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 }
