@@ -1,5 +1,6 @@
 package org.chargeflex.demo;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -9,7 +10,8 @@ import java.util.Locale;
  *
  * @param stations     station firmware processes (1..20)
  * @param scenario     a scenario file or the name of a bundled one (without {@code .json})
- * @param objective    the optimiser objective the CIO is asked to use
+ * @param objective    the site's objective the CIO plans for; RENEWABLE and TARIFF come with a generated forecast or
+ *                     price curve over the compressed day
  * @param speed        simulated seconds per wall-clock second (the day is compressed by this factor)
  * @param minutes      wall-clock minutes to run at most (0 = until the scenario's last step and the data arrived)
  * @param gridLimitKw  the grid connection point's limit all stations share, kW
@@ -53,6 +55,27 @@ public record DemoOptions(int stations, String scenario, Objective objective, do
         if (!(gridLimitKw > 0 && gridLimitKw <= 100_000)) {
             throw new IllegalArgumentException("--grid-limit-kw must be > 0 and <= 100000, got " + gridLimitKw);
         }
+    }
+
+    /**
+     * The CIO's planning slot length and minimum horizon for this speed: 15 minutes of simulated time in wall-clock
+     * time, whole seconds, at least 1 s ({@code cio.planning.*}).
+     */
+    public Duration planningGrid() {
+        return Duration.ofSeconds(Math.max(1, Math.round(15 * 60 / speed)));
+    }
+
+    /** How often the CIO's re-planner runs: every 5 simulated minutes, at least every 0.5 s of wall-clock time. */
+    public Duration replanDebounce() {
+        return Duration.ofMillis(Math.max(500, Math.round(5 * 60_000 / speed)));
+    }
+
+    /**
+     * How often the stations ask the CIO again (cio.schedule.poll-interval, sent in every schedule): 60 s of real time
+     * would be hours of the compressed day; a session planned at 0 W would wait that long. 5 simulated minutes, >= 1 s.
+     */
+    public Duration pollInterval() {
+        return Duration.ofSeconds(Math.max(1, Math.round(5 * 60 / speed)));
     }
 
     public static DemoOptions defaults() {

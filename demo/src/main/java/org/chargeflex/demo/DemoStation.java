@@ -24,7 +24,6 @@ final class DemoStation implements AutoCloseable {
     /** How much more than the flat needed power an EV asks for (so that start-up time and rounding do not leave it short). */
     static final double MARGIN = 1.2;
     /** The CIO plans at least this far ahead (PlanningHorizon.MIN_HORIZON in cio-backend). */
-    static final Duration CIO_MIN_HORIZON = Duration.ofMinutes(15);
 
     private final int index;
     private final M3bSimulator sim;
@@ -33,7 +32,11 @@ final class DemoStation implements AutoCloseable {
     private final Map<Integer, Visit> plugged = new HashMap<>();
     private final Map<Integer, Double> energyAtPlug = new HashMap<>();
 
-    private DemoStation(int index, M3bSimulator sim, StationInstance station, FleetPlan plan) {
+    /** The CIO's minimum planning horizon (cio.planning.min-horizon, as the demo starts the CIO). */
+    private final Duration cioMinHorizon;
+
+    private DemoStation(int index, M3bSimulator sim, StationInstance station, FleetPlan plan, Duration cioMinHorizon) {
+        this.cioMinHorizon = cioMinHorizon;
         this.index = index;
         this.sim = sim;
         this.station = station;
@@ -41,7 +44,8 @@ final class DemoStation implements AutoCloseable {
     }
 
     /** Starts the board and prepares (does not start) the firmware in {@code home}. */
-    static DemoStation prepare(int index, Path home, FleetPlan plan, double speed) throws IOException {
+    static DemoStation prepare(int index, Path home, FleetPlan plan, double speed, Duration cioMinHorizon)
+            throws IOException {
         M3bSimulator sim = M3bSimulator.builder().outlets(plan.outlets()).timeScale(speed).tickMillis(20)
                 .seed(1000 + index).build().startTcp(0);
         sim.setBoardInterlock(plan.boardInterlock());
@@ -54,7 +58,7 @@ final class DemoStation implements AutoCloseable {
         for (int o = 1; o <= plan.outlets(); o++) {
             station.writeConf("conf/org.chargeflex.station.charging.outlet-" + o + ".cfg", StationFiles.outlet(o));
         }
-        return new DemoStation(index, sim, station, plan);
+        return new DemoStation(index, sim, station, plan, cioMinHorizon);
     }
 
     String id() {
@@ -119,7 +123,7 @@ final class DemoStation implements AutoCloseable {
 
     /**
      * The EV's parameters for its charging request. The CIO plans in wall-clock time with a horizon of at least
-     * {@link #CIO_MIN_HORIZON}, while the EV stays only {@code stay / speed}: the demand is stated so that the CIO's
+     * {@link #cioMinHorizon}, while the EV stays only {@code stay / speed}: the demand is stated so that the CIO's
      * flattest plan over its horizon is the power the EV needs, {@code MARGIN * demand / stay} (at least the EV's
      * minimum, at most its maximum); the
      * departure is the wall-clock time the EV leaves.
@@ -128,7 +132,7 @@ final class DemoStation implements AutoCloseable {
         // not below the EV's minimum: the CIO's one-session plan is flat, and a flat plan under the minimum becomes 0 W
         double powerW = v.targetPowerW(MARGIN);
         double stayWallHours = clock.wallMillis(v.departureMs() - v.arrivalMs()) / 3_600_000.0;
-        double horizonHours = Math.max(stayWallHours, CIO_MIN_HORIZON.toMillis() / 3_600_000.0);
+        double horizonHours = Math.max(stayWallHours, cioMinHorizon.toMillis() / 3_600_000.0);
         String p = "/rest/channels/outlet" + v.outlet() + "/ev/";
         write(p + "energy_demand", Math.floor(powerW * horizonHours));
         write(p + "departure", clock.wall(v.departureMs()).toString());

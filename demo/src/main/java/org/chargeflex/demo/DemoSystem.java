@@ -41,11 +41,17 @@ public final class DemoSystem implements AutoCloseable {
     /** Wall-clock time from plug-in to the first schedule being drawn (identification, request, EV reaction). */
     static final long START_LAG_WALL_MS = 4000;
     static final int BUCKET_SECONDS = 2;
+    /**
+     * Whether the CIO's background re-planner runs (cio.replan.enabled, debounced by {@link DemoOptions#replanDebounce});
+     * system property {@code demo.replan} (default true). See demo/README.md ("Time grid, objective and re-planning").
+     */
+    static final boolean REPLAN = Boolean.parseBoolean(System.getProperty("demo.replan", "true"));
     /** The built CIO jar, as given when the demo started (later replaced by the path of the run's copy). */
     private static final String CIO_JAR = System.getProperty("cio.jar", "cio-backend/target/cio-backend.jar");
 
     private final DemoOptions options;
     private final FleetPlan plan;
+    private final SiteCurves curves;
     private final Path work;
     private final PrintStream out;
     private final List<DemoStation> stations = new ArrayList<>();
@@ -54,13 +60,9 @@ public final class DemoSystem implements AutoCloseable {
     private String operatorPassword;
 
     public DemoSystem(DemoOptions options, PrintStream out) {
-        if (options.objective() != DemoOptions.Objective.PEAK) {
-            throw new IllegalArgumentException("--objective " + options.objective() + ": the CIO's schedule service "
-                    + "(FleetOptimizerPlanner) plans every session with the PEAK objective only; RENEWABLE and TARIFF "
-                    + "are available in the optimiser library and CLI (docs/optimizer.md), not yet per CIO run");
-        }
         this.options = options;
         this.plan = FleetPlan.load(options.scenario(), options.stations());
+        this.curves = new SiteCurves(options.objective(), plan.demandWh());
         this.out = out;
         this.work = Workspace.fresh("run");
     }
@@ -69,11 +71,14 @@ public final class DemoSystem implements AutoCloseable {
     public DemoSystem start() throws IOException {
         out.printf("Starting the CIO backend (embedded PostgreSQL) in %s ...%n", work.resolve("cio"));
         useOwnCopyOfTheCioJar();
-        // The CIO plans at least 15 minutes ahead (request path and rolling re-planner alike). A compressed stay is
-        // shorter: the request path's flat plan from now suits it (see DemoStation#writeEvParameters), but the
-        // background re-planner may move energy to the later part of the 15 minutes, after the EV has left. So the
-        // demo runs the CIO without it (cio.replan.enabled; a CIO without that feature ignores the property).
-        cio = CioBackend.prepare(work.resolve("cio")).property("cio.replan.enabled", "false").start();
+        // The CIO's planning time grid (slot length and minimum horizon, 15 min in real time) scaled by the speed, so
+        // that a shift of energy (TARIFF, RENEWABLE) lands within a compressed stay, not after the EV left.
+        String grid = options.planningGrid().getSeconds() + "s";
+        cio = CioBackend.prepare(work.resolve("cio")).property("cio.planning.slot-length", grid)
+                .property("cio.planning.min-horizon", grid)
+                .property("cio.replan.enabled", Boolean.toString(REPLAN))
+                .property("cio.replan.debounce", options.replanDebounce().toMillis() + "ms")
+                .property("cio.schedule.poll-interval", options.pollInterval().getSeconds() + "s").start();
         Http admin = cio.admin();
         CioWarmUp.run(cio.baseUrl(), admin);
         CioAdmin.expect(200, admin.put("/api/v1/admin/grid-connection-points/" + GRID_POINT,
@@ -83,7 +88,8 @@ public final class DemoSystem implements AutoCloseable {
                 .get("password").asText();
         CioAdmin registry = new CioAdmin(cio);
         for (int i = 0; i < options.stations(); i++) {
-            DemoStation s = DemoStation.prepare(i, work.resolve("station-" + (i + 1)), plan, options.speed());
+            DemoStation s = DemoStation.prepare(i, work.resolve("station-" + (i + 1)), plan, options.speed(),
+                    options.planningGrid());
             stations.add(s);
             register(admin, s);
             s.connect(cio.baseUrl(), registry.issueStationCredential(s.id()));
@@ -147,6 +153,17 @@ public final class DemoSystem implements AutoCloseable {
                 + "(about %d s), grid limit %.1f kW%n", plan.name(), plan.visits().size(), stations.size(),
                 plan.outlets(), Clock.hhmm(plan.endMs()), options.speed(), clock.wallMillis(stopSim - skipMs) / 1000,
                 options.gridLimitKw());
+        if (options.objective() != DemoOptions.Objective.PEAK) {
+            Map<String, Object> body = curves.planningBody(clock, 0, plan.endMs());
+            CioAdmin.expect(200, cio.admin().put("/api/v1/admin/grid-connection-points/" + GRID_POINT + "/planning", body),
+                    "site objective " + options.objective());
+            out.printf(Locale.ROOT, "Site objective %s: %s in compressed time (planning slots of %d s)%n",
+                    options.objective(), options.objective() == DemoOptions.Objective.TARIFF
+                            ? "price curve 0.14 EUR/kWh at night, 0.36 morning, 0.12 midday, 0.42 evening, 0.24 late"
+                            : String.format(Locale.ROOT, "PV forecast peaking at %.1f kW at noon (%.0f %% of the fleet's "
+                                    + "demand over the day)", curves.pvPeakW() / 1000, SiteCurves.PV_SHARE * 100),
+                    options.planningGrid().getSeconds());
+        }
         double gridFeasibleWh = GridFeasibility.maxDeliverableWh(plan.visits(), options.gridLimitKw() * 1000,
                 Math.round(START_LAG_WALL_MS * options.speed()), stopSim);
         ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -173,7 +190,7 @@ public final class DemoSystem implements AutoCloseable {
             executor.shutdownNow();
         }
         awaitOutboxes();
-        return summary(stopSim, gridFeasibleWh);
+        return summary(stopSim, gridFeasibleWh, clock);
     }
 
     private static long delay(Clock clock, long simMs) {
@@ -206,7 +223,7 @@ public final class DemoSystem implements AutoCloseable {
         }
     }
 
-    private Summary summary(long stopSim, double gridFeasibleWh) {
+    private Summary summary(long stopSim, double gridFeasibleWh, Clock clock) {
         long lagSim = Math.round(START_LAG_WALL_MS * options.speed());
         List<Summary.SessionResult> sessions = new ArrayList<>();
         for (DemoStation s : stations) {
@@ -230,8 +247,15 @@ public final class DemoSystem implements AutoCloseable {
             meters.add(new Summary.MeterAccount(s.id(), last, s.longChannel(StationFiles.OUTBOX_DELIVERED_SEQ),
                     s.longChannel(StationFiles.OUTBOX_DROPPED), stored.size(), missing));
         }
+        List<double[]> managed = new ArrayList<>();
+        long bucketSimMs = Math.round(BUCKET_SECONDS * 1000 * options.speed());
+        for (CioMeterData.Bucket b : buckets) {
+            long from = Math.round((b.startEpochSecond() * 1000 - clock.start().toEpochMilli()) * options.speed());
+            managed.add(new double[] {from, from + bucketSimMs, b.powerW()});
+        }
         return new Summary(sessions, gridFeasibleWh, plan.uncontrolledPeakW(), peak, limitW, toleranceW, BUCKET_SECONDS,
-                over, meters);
+                over, meters, ObjectiveRating.of(curves, options.objective(), managed, SiteCurves.uncontrolled(
+                        plan.visits().stream().filter(v -> v.arrivalMs() <= stopSim).toList())));
     }
 
     public FleetPlan plan() {

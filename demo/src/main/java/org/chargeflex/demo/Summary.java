@@ -16,10 +16,12 @@ import java.util.Locale;
  * @param bucketSeconds     the aggregation interval
  * @param intervalsOverLimit intervals whose aggregate exceeded limit + tolerance
  * @param meters            per station: meter records/session records sent and stored at the CIO
+ * @param objectiveRating   TARIFF: energy cost, RENEWABLE: renewable share, with load management vs uncontrolled;
+ *                          {@code null} for PEAK (the peak line says it)
  */
 public record Summary(List<SessionResult> sessions, double gridFeasibleWh, double uncontrolledPeakW,
         double measuredPeakW, double gridLimitW, double toleranceW, int bucketSeconds, int intervalsOverLimit,
-        List<MeterAccount> meters) {
+        List<MeterAccount> meters, ObjectiveRating objectiveRating) {
 
     /** One EV: demand (to 80 %), what was feasible in its window at its maximum, and what it got (board meter). */
     public record SessionResult(Visit visit, double demandWh, double feasibleWh, double deliveredWh) {
@@ -78,6 +80,9 @@ public record Summary(List<SessionResult> sessions, double gridFeasibleWh, doubl
                 + "intervals) vs %.1f kW uncontrolled; grid limit %.1f kW, %d intervals over limit + %.1f kW%n",
                 measuredPeakW / 1000, bucketSeconds, uncontrolledPeakW / 1000, gridLimitW / 1000, intervalsOverLimit,
                 toleranceW / 1000));
+        if (objectiveRating != null) {
+            b.append(objectiveRating.format());
+        }
         for (MeterAccount m : meters) {
             b.append(String.format(Locale.ROOT, "%s records   sent %d (sequence numbers 0..%d delivered, dropped %d), stored at "
                     + "the CIO %d, lost %d%n", m.stationId(), m.lastSeq() + 1, m.deliveredSeq(), m.dropped(), m.stored(),

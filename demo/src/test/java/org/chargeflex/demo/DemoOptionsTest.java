@@ -3,6 +3,7 @@ package org.chargeflex.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class DemoOptionsTest {
@@ -40,9 +41,19 @@ class DemoOptionsTest {
     }
 
     @Test
-    void objectivesThatTheCioCannotPlanPerRunAreRefusedBeforeAnythingStarts() {
-        DemoOptions renewable = new DemoOptions(1, "short-3-outlets", DemoOptions.Objective.RENEWABLE, 60, 0, 50, false,
-                false);
-        assertThatThrownBy(() -> new DemoSystem(renewable, System.out)).hasMessageContaining("PEAK objective only");
+    void everyObjectiveIsAcceptedInAnyCase() {
+        assertThat(DemoOptions.parse("--objective", "tariff").objective()).isEqualTo(DemoOptions.Objective.TARIFF);
+        assertThat(DemoOptions.parse("--objective", "Renewable").objective()).isEqualTo(DemoOptions.Objective.RENEWABLE);
+        assertThat(DemoOptions.parse("--objective", "PEAK").objective()).isEqualTo(DemoOptions.Objective.PEAK);
+    }
+
+    @Test
+    void theCiosPlanningGridIsAQuarterOfAnHourInCompressedTime() {
+        assertThat(DemoOptions.parse("--speed", "240").planningGrid()).isEqualTo(Duration.ofSeconds(4)); // 3.75 s
+        assertThat(DemoOptions.parse("--speed", "1").planningGrid()).isEqualTo(Duration.ofMinutes(15));
+        assertThat(DemoOptions.parse("--speed", "3600").planningGrid()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(DemoOptions.parse("--speed", "240").replanDebounce()).isEqualTo(Duration.ofMillis(1250));
+        assertThat(DemoOptions.parse("--speed", "240").pollInterval()).isEqualTo(Duration.ofSeconds(1)); // 1.25 s
+        assertThat(DemoOptions.parse("--speed", "10").pollInterval()).isEqualTo(Duration.ofSeconds(30));
     }
 }

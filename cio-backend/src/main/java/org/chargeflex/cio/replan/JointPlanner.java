@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.chargeflex.cio.optimizer.PlanningGrid;
+import org.chargeflex.cio.optimizer.SitePlanning;
 import org.chargeflex.optimizer.model.LimitNode;
+import org.chargeflex.optimizer.model.Objective;
 import org.chargeflex.optimizer.model.Problem;
 import org.chargeflex.optimizer.model.Session;
 import org.chargeflex.optimizer.solver.Optimizer;
@@ -24,16 +27,23 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Slots of {@code slotLength} are aligned to the epoch (so consecutive re-plans share slot boundaries and an
  * unchanged situation gives the same plan); the first slot is the one in progress, its power applies from now. A
- * session's window ends at its planned departure (at least {@link #MIN_HORIZON}, at most {@link #MAX_HORIZON} from now,
- * as the request path plans) rounded up to a whole slot.
+ * session's window ends at its planned departure (at least the minimum horizon {@code cio.planning.min-horizon},
+ * default {@link #MIN_HORIZON}, at most {@link #MAX_HORIZON} from now, as the request path plans) rounded up to a whole
+ * slot.
  * A node's limit per slot is its limit less the highest power of its fixed schedules (sessions not re-planned) in that
  * slot. With a minimum session power {@code m > 0}, each session first gets a floor of min(m, EV, outlet) from now until
  * that covers its remaining energy, and the optimiser shares what the floors leave; if the floors do not fit under a
  * limit, there are none (and a warning). Powers are rounded down to whole watts; a power below the EV's minimum
  * becomes 0. So the sum of the plans never exceeds a node's limit.
+ *
+ * <p>With a site ({@link SitePlanning}, for a target that is a grid connection point), the root node (no parent) gets
+ * the site's base load per slot (it counts against the limit, and PEAK flattens base load + charging) and the problem
+ * the site's objective with its renewable forecast or prices per slot. The flattening solve is then skipped (it would
+ * undo what TARIFF and RENEWABLE shift into the cheap or sunny slots, and with a base load the flat sum is not the
+ * flat session).
  */
 final class JointPlanner {
-    static final Duration MIN_HORIZON = Duration.ofMinutes(15);
+    static final Duration MIN_HORIZON = PlanningGrid.DEFAULT.minHorizon();
     static final Duration MAX_HORIZON = Duration.ofHours(24);
     private static final Logger LOG = LoggerFactory.getLogger(JointPlanner.class);
     /** How much above the even power a session may go in the flattening solve, W. */
@@ -42,6 +52,16 @@ final class JointPlanner {
     private static final double FLAT_TOLERANCE_WH = 1;
 
     private final Optimizer optimizer = Optimizer.create();
+    private final Duration minHorizon;
+
+    /** With the default minimum horizon ({@link #MIN_HORIZON}). */
+    JointPlanner() {
+        this(MIN_HORIZON);
+    }
+
+    JointPlanner(Duration minHorizon) {
+        this.minHorizon = minHorizon;
+    }
 
     /** A limit: a grid connection point (no parent) or a station (under it). Fixed: schedules that stay as they are. */
     record NodeLimit(String id, String parentId, double limitW, List<StepProfile> fixed) {
@@ -60,6 +80,15 @@ final class JointPlanner {
     }
 
     Result plan(Instant time, Duration slotLength, List<NodeLimit> nodes, List<Demand> demands, double minimumSessionPowerW) {
+        return plan(time, slotLength, nodes, demands, minimumSessionPowerW, SitePlanning.DEFAULT);
+    }
+
+    /** The series of a site for the slots of one plan. */
+    private record SiteSlots(Objective objective, double[] baseLoadW, double[] renewableW, double[] prices, boolean flatten) {
+    }
+
+    Result plan(Instant time, Duration slotLength, List<NodeLimit> nodes, List<Demand> demands, double minimumSessionPowerW,
+            SitePlanning site) {
         Instant now = time.truncatedTo(ChronoUnit.SECONDS);
         long slotSeconds = slotLength.getSeconds();
         Instant start = Instant.ofEpochSecond(now.getEpochSecond() - Math.floorMod(now.getEpochSecond(), slotSeconds));
@@ -68,22 +97,29 @@ final class JointPlanner {
         int slots = 1;
         for (Demand d : demands) {
             Instant end = d.departure().truncatedTo(ChronoUnit.SECONDS);
-            end = end.isBefore(now.plus(MIN_HORIZON)) ? now.plus(MIN_HORIZON) : end;
+            end = end.isBefore(now.plus(minHorizon)) ? now.plus(minHorizon) : end;
             end = end.isAfter(now.plus(MAX_HORIZON)) ? now.plus(MAX_HORIZON) : end;
             int n = (int) ((end.getEpochSecond() - start.getEpochSecond() + slotSeconds - 1) / slotSeconds);
             endSlot.put(d.id(), n);
             ends.put(d.id(), start.plusSeconds(n * slotSeconds));
             slots = Math.max(slots, n);
         }
+        Instant[] bounds = new Instant[slots + 1];
+        for (int t = 0; t <= slots; t++) {
+            bounds[t] = t == 0 ? now : start.plusSeconds(t * slotSeconds);
+        }
+        SiteSlots siteSlots = new SiteSlots(site.effectiveObjective(), site.baseLoad(bounds),
+                site.renewable(bounds), site.prices(bounds), site.isDefault());
         Map<String, double[]> capacity = new HashMap<>();
         Map<String, String> parent = new HashMap<>();
         for (NodeLimit n : nodes) {
             double[] cap = new double[slots];
             for (int t = 0; t < slots; t++) {
-                Instant a = t == 0 ? now : start.plusSeconds(t * slotSeconds);
-                Instant b = start.plusSeconds((t + 1) * slotSeconds);
+                Instant a = bounds[t];
+                Instant b = bounds[t + 1];
                 double fixed = n.fixed().stream().mapToDouble(f -> f.maxOver(a, b)).sum();
-                cap[t] = Math.max(0, Math.floor(n.limitW() - fixed));
+                double base = n.parentId() == null ? siteSlots.baseLoadW()[t] : 0; // here net of the base load
+                cap[t] = Math.max(0, Math.floor(n.limitW() - fixed - base));
             }
             capacity.put(n.id(), cap);
             parent.put(n.id(), n.parentId());
@@ -104,7 +140,8 @@ final class JointPlanner {
                 }
             }
         }
-        Map<String, double[]> rest = optimise(start, slotLength, slots, nodes, capacity, demands, floors, endSlot, hours);
+        Map<String, double[]> rest = optimise(start, slotLength, slots, nodes, capacity, demands, floors, endSlot, hours,
+                siteSlots);
         Map<String, double[]> powers = new HashMap<>();
         for (Demand d : demands) {
             double[] p = new double[endSlot.get(d.id())];
@@ -166,7 +203,7 @@ final class JointPlanner {
     /** The optimiser's plan of what the floors leave; empty if nothing is left to plan. */
     private Map<String, double[]> optimise(Instant start, Duration slotLength, int slots, List<NodeLimit> nodes,
             Map<String, double[]> capacity, List<Demand> demands, Map<String, double[]> floors,
-            Map<String, Integer> endSlot, double hours) {
+            Map<String, Integer> endSlot, double hours, SiteSlots site) {
         List<Session> sessions = new ArrayList<>();
         for (Demand d : demands) {
             double[] f = floors.get(d.id());
@@ -189,8 +226,14 @@ final class JointPlanner {
         if (sessions.isEmpty()) {
             return new HashMap<>();
         }
-        List<SessionPlan> first = solve(start, slotLength, slots, nodes, capacity, sessions);
-        List<SessionPlan> flat = solve(start, slotLength, slots, nodes, capacity, flattened(sessions, first, endSlot, hours));
+        List<SessionPlan> first = solve(start, slotLength, slots, nodes, capacity, sessions, site);
+        if (!site.flatten()) {
+            Map<String, double[]> result = new HashMap<>();
+            first.forEach(p -> result.put(p.sessionId(), p.powerW()));
+            return result;
+        }
+        List<SessionPlan> flat = solve(start, slotLength, slots, nodes, capacity, flattened(sessions, first, endSlot, hours),
+                site);
         boolean same = true;
         for (int i = 0; i < first.size(); i++) {
             same &= flat.get(i).deliveredWh() >= first.get(i).deliveredWh() - FLAT_TOLERANCE_WH;
@@ -221,10 +264,28 @@ final class JointPlanner {
     }
 
     private List<SessionPlan> solve(Instant start, Duration slotLength, int slots, List<NodeLimit> nodes,
-            Map<String, double[]> capacity, List<Session> sessions) {
-        Problem.Builder problem = Problem.builder(start, slots).slotLength(slotLength).sessions(sessions);
+            Map<String, double[]> capacity, List<Session> sessions, SiteSlots site) {
+        Problem.Builder problem = Problem.builder(start, slots).slotLength(slotLength).sessions(sessions)
+                .objective(site.objective());
+        switch (site.objective()) {
+            case TARIFF -> problem.priceEurPerKWh(site.prices());
+            case RENEWABLE -> problem.renewableW(site.renewableW());
+            default -> { }
+        }
         for (NodeLimit n : nodes) {
-            problem.node(LimitNode.builder(n.id(), slots).parent(n.parentId()).maxPowerW(capacity.get(n.id())).build());
+            LimitNode.Builder node = LimitNode.builder(n.id(), slots).parent(n.parentId());
+            if (n.parentId() == null && !site.flatten()) {
+                // the optimiser sees base load + charging at the root; the capacity is net of the base load
+                double[] base = site.baseLoadW();
+                double[] max = capacity.get(n.id()).clone();
+                for (int t = 0; t < slots; t++) {
+                    max[t] += base[t];
+                }
+                node.maxPowerW(max).baseLoadW(base);
+            } else {
+                node.maxPowerW(capacity.get(n.id()));
+            }
+            problem.node(node.build());
         }
         return optimizer.plan(problem.build()).sessions();
     }

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         curtailment runs regardless)
  * @param debounce         how often the background re-planner looks for dirty targets; events within one period are
  *                         re-planned together
- * @param slotLength       the optimiser's slot length for a joint re-plan
+ * @param slotLength       the optimiser's slot length for a joint re-plan; {@code null} (not set): a third of
+ *                         {@code cio.planning.slot-length} (5 min by default, see
+ *                         {@link org.chargeflex.cio.optimizer.PlanningGrid#defaultReplanSlotLength()})
  * @param meterDeviationWh how far a session's metered energy may fall behind (or run ahead of) its schedule before
  *                         its target is re-planned, Wh
  * @param toleranceW       a session keeps its current schedule (no new version) if the new plan differs by at most
@@ -19,14 +21,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("cio.replan")
 record ReplanProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration debounce,
-        @DefaultValue("5m") Duration slotLength, @DefaultValue("1000") double meterDeviationWh,
+        Duration slotLength, @DefaultValue("1000") double meterDeviationWh,
         @DefaultValue("10") double toleranceW) {
 
     ReplanProperties {
         if (debounce.isNegative() || debounce.isZero()) {
             throw new IllegalArgumentException("cio.replan.debounce must be positive, was " + debounce);
         }
-        if (slotLength.getSeconds() < 1 || slotLength.toNanos() % 1_000_000_000L != 0) {
+        if (slotLength != null && (slotLength.getSeconds() < 1 || slotLength.toNanos() % 1_000_000_000L != 0)) {
             throw new IllegalArgumentException("cio.replan.slot-length must be a whole number of seconds >= 1, was "
                     + slotLength);
         }

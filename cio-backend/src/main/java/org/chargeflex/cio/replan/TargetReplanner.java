@@ -10,6 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
+import org.chargeflex.cio.optimizer.SitePlanning;
+import org.chargeflex.cio.optimizer.PlanningGrid;
+import org.chargeflex.cio.optimizer.SitePlanningSource;
 import org.chargeflex.cio.schedule.GridLimits;
 import org.chargeflex.cio.schedule.JointReplanning;
 import org.chargeflex.cio.schedule.ScheduleOrigin;
@@ -37,6 +40,9 @@ import org.springframework.transaction.annotation.Transactional;
  * <p>Sessions whose current schedule came from a management service (origin FORWARDED) keep it and count as fixed
  * load, except in a re-plan after a curtailment ({@link #replanStations}), which re-plans them too. Call inside a
  * transaction holding the target's planning locks ({@code PlanningLocks}).
+ *
+ * <p>A grid connection point's site planning ({@link SitePlanningSource}: objective, base load, renewable forecast,
+ * prices) applies to its joint plan.
  */
 @Service
 @EnableConfigurationProperties(ReplanProperties.class)
@@ -53,13 +59,19 @@ class TargetReplanner implements JointReplanning {
     private final ReplanProperties properties;
     private final double minimumSessionPowerW;
     private final int pollIntervalSeconds;
-    private final JointPlanner planner = new JointPlanner();
+    private final JointPlanner planner;
+    private final Duration slotLength;
+    private final SitePlanningSource sites;
 
     TargetReplanner(StationRepository stations, SessionRepository sessions, ScheduleRepository schedules,
             GridLimits limits, RemainingEnergy remaining, ReplanRepository repository, Clock clock,
             ReplanProperties properties,
             @Value("${chargeflex.grid.minimum-session-power-w:0}") double minimumSessionPowerW,
-            @Value("${cio.schedule.poll-interval:60s}") Duration pollInterval) {
+            @Value("${cio.schedule.poll-interval:60s}") Duration pollInterval, SitePlanningSource sites,
+            PlanningGrid grid) {
+        this.sites = sites;
+        this.planner = new JointPlanner(grid.minHorizon());
+        this.slotLength = properties.slotLength() != null ? properties.slotLength() : grid.defaultReplanSlotLength();
         this.stations = stations;
         this.sessions = sessions;
         this.schedules = schedules;
@@ -162,14 +174,16 @@ class TargetReplanner implements JointReplanning {
         if (planned.isEmpty()) {
             return 0;
         }
-        JointPlanner.Result result = planner.plan(now, properties.slotLength(), nodes, demands, minimumSessionPowerW);
+        SitePlanning site = target.gridConnectionPoint() == null ? SitePlanning.DEFAULT
+                : sites.planning(target.gridConnectionPoint().id());
+        JointPlanner.Result result = planner.plan(now, slotLength, nodes, demands, minimumSessionPowerW, site);
         List<PlannedSchedule> next = new ArrayList<>();
         List<Boolean> changed = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             Optional<PlannedSchedule> old = planned.get(i).current().map(StoredSchedule::plan);
             String id = demands.get(i).id();
             PlannedSchedule plan = PlanComposer.compose(old, result.now(), result.start(),
-                    properties.slotLength().getSeconds(), result.powers().get(id), result.ends().get(id));
+                    slotLength.getSeconds(), result.powers().get(id), result.ends().get(id));
             next.add(plan);
             changed.add(PlanComposer.differs(old, plan, result.now(), properties.toleranceW()));
         }

@@ -32,7 +32,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>Everything else ({@code /api/v1/admin/**}, the OpenAPI document) accepts only operator accounts:
  *     OPERATOR may do everything; FLEET_OPERATOR, DNO and READ_ONLY may read; DNO may also set grid limits and
  *     curtail ({@code /api/v1/admin/grid/**}, OPERATOR and DNO only); users and station channels are for OPERATOR
- *     only.</li>
+ *     only. A site's planning ({@code .../grid-connection-points/{id}/planning}) may be PUT by OPERATOR,
+ *     FLEET_OPERATOR and DNO; which fields each may set is checked by package site.</li>
  * <li>The dashboard page {@code /dashboard/**} (static) is for operator accounts with a reading role, like its data.</li>
  * </ul>
  * Operator passwords are stored as DelegatingPasswordEncoder hashes (BCrypt); successful checks are remembered by
@@ -95,6 +96,10 @@ class SecurityConfiguration {
                         .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                         .requestMatchers("/api/v1/admin/users/**").hasRole(Role.OPERATOR.name())
                         .requestMatchers("/api/v1/admin/stations/*/channels/**").hasRole(Role.OPERATOR.name())
+                        // a site's objective and series: which role may set which field is checked per field
+                        // (package site: OPERATOR all, FLEET_OPERATOR objective/forecast/prices, DNO base load)
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/admin/grid-connection-points/*/planning")
+                        .hasAnyRole(Role.OPERATOR.name(), Role.FLEET_OPERATOR.name(), Role.DNO.name())
                         .requestMatchers(HttpMethod.PUT, "/api/v1/admin/grid-connection-points/*")
                         .hasAnyRole(Role.OPERATOR.name(), Role.DNO.name())
                         // DNO curtailments and their command log (package grid): OPERATOR and DNO only, also to read

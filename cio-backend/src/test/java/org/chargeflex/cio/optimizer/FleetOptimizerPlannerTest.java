@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class FleetOptimizerPlannerTest {
     private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
     private static final double INF = Double.POSITIVE_INFINITY;
-    private final FleetOptimizerPlanner planner = new FleetOptimizerPlanner();
+    private final FleetOptimizerPlanner planner = new FleetOptimizerPlanner(SitePlanningSource.NONE, PlanningGrid.DEFAULT);
 
     private static PlanningInput input(double energyWh, Duration untilDeparture, double evMax, double evMin,
             double station, double grid) {

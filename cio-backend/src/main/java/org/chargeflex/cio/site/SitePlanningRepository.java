@@ -1,0 +1,71 @@
+package org.chargeflex.cio.site;
+
+import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.chargeflex.cio.optimizer.SitePlanning;
+import org.chargeflex.cio.optimizer.SitePlanningSource;
+import org.chargeflex.cio.optimizer.StepSeries;
+import org.chargeflex.optimizer.model.Objective;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The sites' objectives and series in PostgreSQL (tables site_planning, site_series). */
+@Repository
+class SitePlanningRepository implements SitePlanningSource {
+    private final JdbcClient jdbc;
+
+    SitePlanningRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public SitePlanning planning(String gridConnectionPoint) {
+        if (gridConnectionPoint == null) {
+            return SitePlanning.DEFAULT;
+        }
+        Objective objective = jdbc.sql("SELECT objective FROM site_planning WHERE grid_connection_point = ?")
+                .param(gridConnectionPoint).query(String.class).optional().map(Objective::valueOf).orElse(Objective.PEAK);
+        record Row(SeriesKind kind, StepSeries.Point point) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT kind, valid_from, value FROM site_series WHERE grid_connection_point = ? ORDER BY kind, valid_from""")
+                .param(gridConnectionPoint)
+                .query((rs, n) -> new Row(SeriesKind.valueOf(rs.getString(1)),
+                        new StepSeries.Point(rs.getTimestamp(2).toInstant(), rs.getDouble(3)))).list();
+        Map<SeriesKind, List<StepSeries.Point>> series = new EnumMap<>(SeriesKind.class);
+        for (SeriesKind kind : SeriesKind.values()) {
+            series.put(kind, rows.stream().filter(r -> r.kind() == kind).map(Row::point).toList());
+        }
+        return new SitePlanning(objective, new StepSeries(series.get(SeriesKind.BASE_LOAD)),
+                new StepSeries(series.get(SeriesKind.RENEWABLE)), new StepSeries(series.get(SeriesKind.PRICE)));
+    }
+
+    /** Sets the objective and replaces the given series (a {@code null} series stays as it is). One transaction. */
+    void store(String gridConnectionPoint, Objective objective, Map<SeriesKind, List<StepSeries.Point>> replaced) {
+        jdbc.sql("""
+                INSERT INTO site_planning (grid_connection_point, objective) VALUES (?, ?)
+                ON CONFLICT (grid_connection_point) DO UPDATE SET objective = EXCLUDED.objective, updated_at = now()""")
+                .params(gridConnectionPoint, objective.name()).update();
+        for (Map.Entry<SeriesKind, List<StepSeries.Point>> e : replaced.entrySet()) {
+            jdbc.sql("DELETE FROM site_series WHERE grid_connection_point = ? AND kind = ?")
+                    .params(gridConnectionPoint, e.getKey().name()).update();
+            for (StepSeries.Point p : e.getValue()) {
+                jdbc.sql("INSERT INTO site_series (grid_connection_point, kind, valid_from, value) VALUES (?, ?, ?, ?)")
+                        .params(gridConnectionPoint, e.getKey().name(), Timestamp.from(p.from()), p.value()).update();
+            }
+        }
+    }
+
+    /** Locks the site's grid connection point row (serialises concurrent updates of its planning). */
+    boolean lock(String gridConnectionPoint) {
+        return jdbc.sql("SELECT id FROM grid_connection_points WHERE id = ? FOR UPDATE").param(gridConnectionPoint)
+                .query(String.class).optional().isPresent();
+    }
+
+    boolean exists(String gridConnectionPoint) {
+        return jdbc.sql("SELECT id FROM grid_connection_points WHERE id = ?").param(gridConnectionPoint)
+                .query(String.class).optional().isPresent();
+    }
+}
