@@ -97,7 +97,7 @@ class ScheduleService {
                 }
                 forwarder.record(request, f, ForwardingOutcome.LIMITS_CHANGED, still.problem());
             }
-            PlannedSchedule plan = planner.plan(now.atSite(station.gridConnectionPoint()));
+            PlannedSchedule plan = planner.plan(now.atSite(target.gridConnectionPoint()));
             ProposalValidator.Checked own = ProposalValidator.check(proposal(plan), now);
             if (!own.valid()) {
                 throw new IllegalStateException("the planner broke a limit: " + own.problem());
