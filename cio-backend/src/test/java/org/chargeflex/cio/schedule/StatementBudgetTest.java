@@ -20,10 +20,11 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A charging request: the station's credential (1), station + outlet + session state (1), the responsible
  * management service (1), then one transaction: advisory locks (1), save the request (1), limits and committed power
- * (1), insert the schedule (1). A 304 poll: the credential (1) and the current schedule (1).
+ * (1), the site's planning (objective, then its series: 2, read by the planner for a station on a grid connection
+ * point), insert the schedule (1). A 304 poll: the credential (1) and the current schedule (1).
  */
 class StatementBudgetTest extends IntegrationTest {
-    static final int CHARGING_REQUEST_STATEMENTS = 7;
+    static final int CHARGING_REQUEST_STATEMENTS = 9;
     static final int CHARGING_REQUEST_CHECKOUTS = 4;
     static final int POLL_STATEMENTS = 2;
 
