@@ -3,16 +3,13 @@ package org.chargeflex.cio.grid;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-import org.chargeflex.cio.CioApplication;
 import org.chargeflex.cio.grid.GridCurtailmentTest.Session;
 import org.chargeflex.cio.support.Api;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
-import org.chargeflex.cio.support.TestDatabase;
+import org.chargeflex.cio.support.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -20,20 +17,15 @@ import tools.jackson.databind.JsonNode;
  * instance) applies it. That application guarantees 4.2 kW per session ({@code chargeflex.grid.minimum-session-power-w}).
  */
 class GridCurtailmentRestartTest extends IntegrationTest {
-    private static ConfigurableApplicationContext restarted;
+    private static SecondInstance restarted;
 
     private static Api startAnother() {
-        restarted = new SpringApplicationBuilder(CioApplication.class)
-                .properties("server.port=0", "spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                        "cio.secrets.key=" + SECRETS_KEY, "cio.bootstrap.admin-password=" + ADMIN.password(),
-                        "spring.application.name=cio-backend-restarted", "chargeflex.grid.minimum-session-power-w=4200")
-                .run();
-        return new Api("http://127.0.0.1:" + restarted.getEnvironment().getProperty("local.server.port"));
+        restarted = SecondInstance.start("cio-backend-restarted", "chargeflex.grid.minimum-session-power-w=4200");
+        return restarted.api();
     }
 
     private static synchronized Api restartedApi() {
-        return restarted == null ? startAnother()
-                : new Api("http://127.0.0.1:" + restarted.getEnvironment().getProperty("local.server.port"));
+        return restarted == null ? startAnother() : restarted.api();
     }
 
     @AfterAll

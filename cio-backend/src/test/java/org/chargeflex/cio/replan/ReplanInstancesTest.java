@@ -17,27 +17,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
-import org.chargeflex.cio.CioApplication;
 import org.chargeflex.cio.replan.ReplanFixture.Ev;
 import org.chargeflex.cio.schedule.ScheduleRepository;
 import org.chargeflex.cio.schedule.StoredSchedule;
 import org.chargeflex.cio.support.Api;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
-import org.chargeflex.cio.support.TestDatabase;
+import org.chargeflex.cio.support.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * A second application instance on the same database, with the background re-planner running (debounce 300 ms) and a
  * minimum session power of 4.2 kW; the shared context's re-planner runs only when a test calls it.
  */
 class ReplanInstancesTest extends IntegrationTest {
-    private static ConfigurableApplicationContext second;
+    private static SecondInstance second;
     private static Api secondApi;
 
     @Autowired
@@ -51,13 +48,9 @@ class ReplanInstancesTest extends IntegrationTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(CioApplication.class)
-                .properties("server.port=0", "spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                        "cio.secrets.key=" + SECRETS_KEY, "cio.bootstrap.admin-password=" + ADMIN.password(),
-                        "spring.application.name=cio-backend-replan", "cio.replan.debounce=300ms",
-                        "chargeflex.grid.minimum-session-power-w=4200")
-                .run();
-        secondApi = new Api("http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port"));
+        second = SecondInstance.start("cio-backend-replan", "cio.replan.debounce=300ms",
+                "chargeflex.grid.minimum-session-power-w=4200");
+        secondApi = second.api();
     }
 
     @AfterAll
@@ -131,8 +124,8 @@ class ReplanInstancesTest extends IntegrationTest {
         List<String> ids = List.of(unique("ST"), unique("ST"));
         List<Credentials> credentials = List.of(registerStation(ids.get(0), 22_000, gcp),
                 registerStation(ids.get(1), 22_000, gcp));
-        ReplanWorker secondWorker = second.getBean(ReplanWorker.class);
-        DirtyTargets secondDirty = second.getBean(DirtyTargets.class);
+        ReplanWorker secondWorker = second.context().getBean(ReplanWorker.class);
+        DirtyTargets secondDirty = second.context().getBean(DirtyTargets.class);
         List<Ev> evs = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {

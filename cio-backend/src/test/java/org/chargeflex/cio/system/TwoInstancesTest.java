@@ -9,31 +9,24 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.chargeflex.cio.CioApplication;
 import org.chargeflex.cio.support.Api;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
 import org.chargeflex.cio.support.Requests;
-import org.chargeflex.cio.support.TestDatabase;
+import org.chargeflex.cio.support.SecondInstance;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 
 /** Horizontal scale: a second application instance on the same database; all state is in PostgreSQL. */
 class TwoInstancesTest extends IntegrationTest {
-    private static ConfigurableApplicationContext second;
+    private static SecondInstance second;
     private static Api secondApi;
 
     @BeforeAll
     static void startSecondInstance() {
-        second = new SpringApplicationBuilder(CioApplication.class)
-                .properties("server.port=0", "spring.datasource.url=" + TestDatabase.jdbcUrl(),
-                        "cio.secrets.key=" + SECRETS_KEY, "cio.bootstrap.admin-password=" + ADMIN.password(),
-                        "spring.application.name=cio-backend-2")
-                .run();
-        secondApi = new Api("http://127.0.0.1:" + second.getEnvironment().getProperty("local.server.port"));
+        second = SecondInstance.start("cio-backend-2");
+        secondApi = second.api();
     }
 
     @AfterAll
