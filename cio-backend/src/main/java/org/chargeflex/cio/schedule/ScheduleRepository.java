@@ -17,11 +17,11 @@ import org.springframework.stereotype.Repository;
 /** Schedules (table {@code schedules}): immutable versions per session, the highest being current. */
 @Repository
 public class ScheduleRepository {
-    private static final String LATEST_PER_SESSION = """
-            SELECT DISTINCT ON (sc.station_id, sc.session_id) sc.station_id, sc.session_id, sc.valid_until, sc.peak_power_w
-            FROM schedules sc
-            JOIN sessions se ON se.station_id = sc.station_id AND se.id = sc.session_id
-            """;
+    /**
+     * The open sessions whose current schedule is still valid at {@code :now}, with the peak their plans commit
+     * ({@code sessions.planned_peak_w}, kept by {@link #insertNextVersion}).
+     */
+    private static final String PLANNED_OPEN_SESSION = "se.state <> 'FINISHED' AND se.plan_valid_until > :now";
 
     private final JdbcClient jdbc;
 
@@ -30,8 +30,9 @@ public class ScheduleRepository {
     }
 
     /**
-     * Stores the plan as the session's next version (one statement: the version is the session's highest plus one).
-     * Call in the transaction that holds the planning locks, which also keeps two plans of one session apart.
+     * Stores the plan as the session's next version (one statement: the session row counts its versions and keeps
+     * the current one's peak and validity for {@link #sharedLimits}). Call in the transaction that holds the planning
+     * locks, which also keeps two plans of one session apart.
      */
     public StoredSchedule insertNextVersion(String stationId, String sessionId, PlannedSchedule plan,
             int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId) {
@@ -50,11 +51,16 @@ public class ScheduleRepository {
         long[] offsets = periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray();
         double[] powers = periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray();
         return jdbc.sql("""
+                WITH current AS (
+                    UPDATE sessions SET schedule_version = schedule_version + 1, planned_peak_w = :peak,
+                                        plan_valid_until = :until
+                    WHERE station_id = :station AND id = :session
+                    RETURNING schedule_version)
                 INSERT INTO schedules (id, station_id, session_id, version, start_time, valid_until, poll_interval_s,
                                        period_offsets_s, period_max_power_w, peak_power_w, origin, management_service_id)
-                SELECT :id, :station, :session, coalesce(max(version), 0) + 1, :start, :until, :poll, :offsets, :powers,
+                SELECT :id, :station, :session, schedule_version, :start, :until, :poll, :offsets, :powers,
                        :peak, :origin, :service
-                FROM schedules WHERE station_id = :station AND session_id = :session
+                FROM current
                 RETURNING version, created_at""")
                 .param("id", id).param("station", stationId).param("session", sessionId)
                 .param("start", Timestamp.from(plan.startTime())).param("until", Timestamp.from(plan.validUntil()))
@@ -82,10 +88,8 @@ public class ScheduleRepository {
      * are still valid at {@code now}. (The peak over the whole schedule: conservative, and enough for a simple policy.)
      */
     public double committedAtStation(String stationId, String exceptSessionId, Instant now) {
-        return jdbc.sql("SELECT coalesce(sum(peak_power_w), 0) FROM (" + LATEST_PER_SESSION + """
-                WHERE sc.station_id = :station AND se.state <> 'FINISHED' AND sc.session_id <> :session
-                ORDER BY sc.station_id, sc.session_id, sc.version DESC) latest
-                WHERE valid_until > :now""")
+        return jdbc.sql("SELECT coalesce(sum(se.planned_peak_w), 0) FROM sessions se WHERE se.station_id = :station"
+                + " AND se.id <> :session AND " + PLANNED_OPEN_SESSION)
                 .param("station", stationId).param("session", exceptSessionId).param("now", Timestamp.from(now))
                 .query(Double.class).single();
     }
@@ -112,14 +116,11 @@ public class ScheduleRepository {
                                 WHERE st.grid_connection_point = c.grid_connection_point AND"""
                 + " " + GridLimits.ONGOING_SESSION + """
                 ) FROM grid_curtailments c WHERE c.grid_connection_point = :gcp) AS grid_ongoing,
-                       coalesce(sum(peak_power_w) FILTER (WHERE station_id = :station), 0) AS at_station,
-                       coalesce(sum(peak_power_w), 0) AS at_grid
-                FROM (""" + LATEST_PER_SESSION + """
-                      JOIN stations st ON st.id = sc.station_id
-                      WHERE (st.id = :station OR st.grid_connection_point = :gcp) AND se.state <> 'FINISHED'
-                        AND NOT (sc.station_id = :station AND sc.session_id = :session)
-                      ORDER BY sc.station_id, sc.session_id, sc.version DESC) latest
-                WHERE valid_until > :now""")
+                       coalesce(sum(se.planned_peak_w) FILTER (WHERE se.station_id = :station), 0) AS at_station,
+                       coalesce(sum(se.planned_peak_w), 0) AS at_grid
+                FROM sessions se
+                WHERE se.station_id IN (SELECT id FROM stations WHERE id = :station OR grid_connection_point = :gcp)
+                  AND NOT (se.station_id = :station AND se.id = :session)""" + " AND " + PLANNED_OPEN_SESSION)
                 .param("station", stationId).param("gcp", gridConnectionPoint).param("session", exceptSessionId)
                 .param("now", Timestamp.from(now))
                 .query((rs, n) -> new SharedLimits(rs.getDouble("station_max"),

@@ -31,12 +31,8 @@ class StatusQueries {
     Map<String, Double> plannedPowerPerStation(Instant now) {
         Map<String, Double> out = new HashMap<>();
         jdbc.sql("""
-                SELECT station_id, sum(peak_power_w) FROM (
-                    SELECT DISTINCT ON (sc.station_id, sc.session_id) sc.station_id, sc.valid_until, sc.peak_power_w
-                    FROM schedules sc JOIN sessions se ON se.station_id = sc.station_id AND se.id = sc.session_id
-                    WHERE se.state <> 'FINISHED'
-                    ORDER BY sc.station_id, sc.session_id, sc.version DESC) latest
-                WHERE valid_until > ?
+                SELECT station_id, sum(planned_peak_w) FROM sessions
+                WHERE state <> 'FINISHED' AND plan_valid_until > ?
                 GROUP BY station_id""")
                 .param(Timestamp.from(now))
                 .query(rs -> {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,10 +35,15 @@ class EmbeddedPostgresConfiguration {
     /**
      * @param dataDirectory where the database files live; created on first start
      * @param startupWait   how long to wait for the server to accept connections
+     * @param serverConfig  PostgreSQL server settings ({@code postgresql.conf} names), e.g.
+     *                      {@code cio.embedded-postgres.server-config.shared_buffers=256MB}; empty for the defaults
      */
     @ConfigurationProperties("cio.embedded-postgres")
     record EmbeddedPostgresProperties(@DefaultValue("data/postgres") Path dataDirectory,
-            @DefaultValue("30s") Duration startupWait) {
+            @DefaultValue("30s") Duration startupWait, Map<String, String> serverConfig) {
+        EmbeddedPostgresProperties {
+            serverConfig = serverConfig == null ? Map.of() : Map.copyOf(serverConfig);
+        }
     }
 
     @Bean(destroyMethod = "close")
@@ -45,7 +51,9 @@ class EmbeddedPostgresConfiguration {
         Path dir = properties.dataDirectory().toAbsolutePath();
         Files.createDirectories(dir);
         LOG.info("No spring.datasource.url configured: starting an embedded PostgreSQL with its data in {}", dir);
-        return EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        properties.serverConfig().forEach(builder::setServerConfig);
+        return builder
                 .setDataDirectory(dir)
                 .setCleanDataDirectory(false)
                 .setRegisterShutdownHook(true)

@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Test;
  * and on one at V3_1 (re-plan versions, main before the station secret scheme V3_2 was merged).
  */
 class MigrationOrderTest {
-    private static final List<String> ALL = List.of("1", "2", "3.1", "3.2", "4.1");
+    private static final List<String> ALL = List.of("1", "2", "3.1", "3.2", "4.1", "5.1");
 
     @Test
     void freshDatabaseMigratesToTheLatestVersionInOrder() throws SQLException {
