@@ -2,21 +2,18 @@ package org.chargeflex.cio.schedule;
 
 import java.util.Optional;
 import org.chargeflex.cio.station.Outlet;
-import org.chargeflex.cio.station.PlanningLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * What a charging request needs from the registry, in one query, and the planning lock.
+ * What a charging request needs from the registry, in one query.
  */
 @Repository
 class PlanningTargets {
     private final JdbcClient jdbc;
-    private final PlanningLocks locks;
 
-    PlanningTargets(JdbcClient jdbc, PlanningLocks locks) {
+    PlanningTargets(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.locks = locks;
     }
 
     /**
@@ -45,15 +42,5 @@ class PlanningTargets {
                                         rs.getInt("phases")),
                         rs.getBoolean("finished")))
                 .optional();
-    }
-
-    /**
-     * Takes the planning locks ({@link PlanningLocks}: the station's, then its grid connection point's advisory lock,
-     * the same scheme as the curtailment re-plan and the background re-planner), so that plans of sessions sharing a
-     * limit are made one after the other on any instance. One statement; call inside the transaction that plans and
-     * stores the schedule.
-     */
-    void lock(String stationId, String gridConnectionPoint) {
-        locks.lock(stationId, gridConnectionPoint);
     }
 }

@@ -4,7 +4,13 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
-/** @param pollInterval how often stations should poll for schedule updates (sent in every schedule) */
+/**
+ * @param pollInterval  how often stations should poll for schedule updates (sent in every schedule)
+ * @param planningLanes how many batches of charging requests are planned at the same time per instance (each holds a
+ *                      database connection while it runs; requests sharing a limit always share a lane)
+ * @param maxBatch      the most charging requests planned in one transaction
+ */
 @ConfigurationProperties("cio.schedule")
-record ScheduleProperties(@DefaultValue("60s") Duration pollInterval) {
+record ScheduleProperties(@DefaultValue("60s") Duration pollInterval, @DefaultValue("4") int planningLanes,
+        @DefaultValue("64") int maxBatch) {
 }

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,6 +12,9 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chargeflex.cio.contract.SchedulePeriod;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -24,9 +28,11 @@ public class ScheduleRepository {
     private static final String PLANNED_OPEN_SESSION = "se.state <> 'FINISHED' AND se.plan_valid_until > :now";
 
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
 
-    ScheduleRepository(JdbcClient jdbc) {
+    ScheduleRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
+        this.batch = batch;
     }
 
     /**
@@ -71,6 +77,63 @@ public class ScheduleRepository {
                 .single();
     }
 
+    /** A schedule version to store with {@link #insertVersions}: the session's current version plus one. */
+    record NewVersion(String stationId, String sessionId, int version, PlannedSchedule plan, int pollIntervalSeconds,
+            ScheduleOrigin origin, Long managementServiceId, Instant createdAt) {
+        StoredSchedule stored(String id) {
+            return new StoredSchedule(id, stationId, sessionId, version, plan, pollIntervalSeconds, origin,
+                    managementServiceId, createdAt);
+        }
+    }
+
+    /**
+     * Stores several sessions' next versions in one round trip (a JDBC batch): each row also moves its session's
+     * current plan on, but only from the version before it, so a version that is not the session's next is refused
+     * (never expected under the planning locks). Call in the transaction that holds the planning locks.
+     *
+     * @return the stored schedules, in order
+     * @throws IllegalStateException if a version is not its session's next (roll the transaction back)
+     */
+    List<StoredSchedule> insertVersions(List<NewVersion> versions) {
+        List<String> ids = new ArrayList<>(versions.size());
+        SqlParameterSource[] params = new SqlParameterSource[versions.size()];
+        for (int i = 0; i < params.length; i++) {
+            NewVersion v = versions.get(i);
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            List<SchedulePeriod> periods = v.plan().periods();
+            params[i] = new MapSqlParameterSource().addValue("id", id).addValue("station", v.stationId())
+                    .addValue("session", v.sessionId()).addValue("version", v.version())
+                    .addValue("start", Timestamp.from(v.plan().startTime()))
+                    .addValue("until", Timestamp.from(v.plan().validUntil()))
+                    .addValue("poll", v.pollIntervalSeconds())
+                    .addValue("offsets", periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray())
+                    .addValue("powers", periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray())
+                    .addValue("peak", v.plan().peakPowerW()).addValue("origin", v.origin().name())
+                    .addValue("service", v.managementServiceId(), Types.BIGINT);
+        }
+        int[] counts = batch.batchUpdate("""
+                WITH current AS (
+                    UPDATE sessions SET schedule_version = :version, planned_peak_w = :peak, plan_valid_until = :until
+                    WHERE station_id = :station AND id = :session AND schedule_version = :version - 1
+                    RETURNING schedule_version)
+                INSERT INTO schedules (id, station_id, session_id, version, start_time, valid_until, poll_interval_s,
+                                       period_offsets_s, period_max_power_w, peak_power_w, origin, management_service_id)
+                SELECT :id, :station, :session, schedule_version, :start, :until, :poll, :offsets, :powers, :peak,
+                       :origin, :service
+                FROM current""", params);
+        List<StoredSchedule> stored = new ArrayList<>(versions.size());
+        for (int i = 0; i < counts.length; i++) {
+            NewVersion v = versions.get(i);
+            if (counts[i] != 1) {
+                throw new IllegalStateException("schedule version " + v.version() + " of session " + v.stationId()
+                        + "/" + v.sessionId() + " is not the session's next");
+            }
+            stored.add(v.stored(ids.get(i)));
+        }
+        return stored;
+    }
+
     public Optional<StoredSchedule> current(String stationId, String sessionId) {
         return jdbc.sql("""
                 SELECT * FROM schedules WHERE station_id = ? AND session_id = ? ORDER BY version DESC LIMIT 1""")
@@ -97,7 +160,8 @@ public class ScheduleRepository {
     /**
      * The limits of a station and its grid connection point, their DNO curtailments (with the ongoing sessions the
      * minimum-session-power rule counts) and what other open sessions are planned to draw under them, in one
-     * statement. The power planned for a session is the peak of its current schedule if that is still valid at
+     * statement (the stations first, then their open sessions through the partial index {@code sessions_open_idx}: a
+     * plain {@code IN} let the planner scan all sessions). The power planned for a session is the peak of its current schedule if that is still valid at
      * {@code now} (the peak over the whole schedule: conservative, and enough for a simple policy). The effective
      * limits are {@link GridLimits#curtailedLimitW} of these.
      *
@@ -119,7 +183,7 @@ public class ScheduleRepository {
                        coalesce(sum(se.planned_peak_w) FILTER (WHERE se.station_id = :station), 0) AS at_station,
                        coalesce(sum(se.planned_peak_w), 0) AS at_grid
                 FROM sessions se
-                WHERE se.station_id IN (SELECT id FROM stations WHERE id = :station OR grid_connection_point = :gcp)
+                WHERE se.station_id = ANY (ARRAY(SELECT id FROM stations WHERE id = :station OR grid_connection_point = :gcp))
                   AND NOT (se.station_id = :station AND se.id = :session)""" + " AND " + PLANNED_OPEN_SESSION)
                 .param("station", stationId).param("gcp", gridConnectionPoint).param("session", exceptSessionId)
                 .param("now", Timestamp.from(now))

@@ -4,20 +4,10 @@ import java.time.Clock;
 import java.util.Optional;
 import org.chargeflex.cio.contract.ChargingRequest;
 import org.chargeflex.cio.contract.EvParameters;
-import org.chargeflex.cio.forwarding.ForwardingOutcome;
 import org.chargeflex.cio.forwarding.Forwarder;
-import org.chargeflex.cio.forwarding.ProposalValidator;
-import org.chargeflex.cio.forwarding.ScheduleProposal;
-import org.chargeflex.cio.optimizer.PlannedSchedule;
-import org.chargeflex.cio.optimizer.PlanningInput;
-import org.chargeflex.cio.optimizer.SchedulePlanner;
-import org.chargeflex.cio.session.SessionRepository;
-import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Answers charging requests with schedules.
@@ -26,39 +16,34 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <li>Check the station's outlet, the session and the EV's parameters (one query).</li>
  * <li>If a management service is responsible, forward the request (outside any transaction: it may take up to the
  *     service's timeout) and check its answer against the limits.</li>
- * <li>In one short transaction holding the station's and grid connection point's advisory locks (so plans sharing a
- *     limit are made one after another, on any instance): recompute the limits, take the service's plan if it still
- *     fits (else log LIMITS_CHANGED) or plan with the {@link SchedulePlanner}, and store it as the session's next
- *     schedule version. Four statements: lock, save the request, read the limits, insert the schedule.</li>
+ * <li>Wait in the planning lane of the station's grid connection point ({@link PlanningLanes}: requests sharing a
+ *     limit meet in one lane; what gathers while the lane's previous batch runs becomes the next batch) and let the
+ *     {@link BatchPlanner} plan the batch in one short transaction holding the stations' and grid connection points'
+ *     advisory locks (so plans sharing a limit are made one after another, on any instance): recompute the limits,
+ *     take the service's plan if it still fits (else log LIMITS_CHANGED) or plan with the {@link SchedulePlanner},
+ *     and store it as the session's next schedule version.</li>
  * </ol>
  */
 @Service
 @EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleService {
     private final PlanningTargets targets;
-    private final SessionRepository sessions;
     private final ScheduleRepository schedules;
     private final LimitCalculator limits;
     private final Forwarder forwarder;
-    private final SchedulePlanner planner;
-    private final TransactionTemplate transaction;
     private final Clock clock;
-    private final int pollIntervalSeconds;
-    private final ApplicationEventPublisher events;
+    private final PlanningLanes<PlanningJob, StoredSchedule> lanes;
 
-    ScheduleService(PlanningTargets targets, SessionRepository sessions, ScheduleRepository schedules,
-            LimitCalculator limits, Forwarder forwarder, SchedulePlanner planner, TransactionTemplate transaction,
-            Clock clock, ScheduleProperties properties, ApplicationEventPublisher events) {
+    ScheduleService(PlanningTargets targets, ScheduleRepository schedules, LimitCalculator limits, Forwarder forwarder,
+            BatchPlanner batchPlanner, Clock clock, ScheduleProperties properties) {
         this.targets = targets;
-        this.sessions = sessions;
         this.schedules = schedules;
         this.limits = limits;
         this.forwarder = forwarder;
-        this.planner = planner;
-        this.transaction = transaction;
         this.clock = clock;
-        this.pollIntervalSeconds = (int) Math.max(1, Math.min(86_400, properties.pollInterval().toSeconds()));
-        this.events = events;
+        int pollIntervalSeconds = (int) Math.max(1, Math.min(86_400, properties.pollInterval().toSeconds()));
+        this.lanes = new PlanningLanes<>(properties.planningLanes(), properties.maxBatch(),
+                jobs -> batchPlanner.plan(jobs, pollIntervalSeconds));
     }
 
     StoredSchedule request(ChargingRequest request) {
@@ -80,31 +65,8 @@ class ScheduleService {
         }
         Optional<Forwarder.Forwarded> forwarded = forwarder.forward(request, target.gridConnectionPoint(),
                 () -> limits.limits(target, request, evMax, evMin, clock.instant()));
-        return transaction.execute(tx -> {
-            targets.lock(target.stationId(), target.gridConnectionPoint());
-            if (!sessions.saveRequest(request, evMax, evMin)) {
-                throw finished(request);
-            }
-            events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.ARRIVAL, target.stationId())); // joint re-plan
-            PlanningInput now = limits.limits(target, request, evMax, evMin, clock.instant());
-            if (forwarded.isPresent()) {
-                Forwarder.Forwarded f = forwarded.get();
-                ProposalValidator.Checked still = ProposalValidator.check(proposal(f.plan()), now);
-                if (still.valid()) {
-                    forwarder.record(request, f, ForwardingOutcome.ACCEPTED, null);
-                    return schedules.insertNextVersion(target.stationId(), request.sessionId(), f.plan(),
-                            pollIntervalSeconds, ScheduleOrigin.FORWARDED, f.serviceId());
-                }
-                forwarder.record(request, f, ForwardingOutcome.LIMITS_CHANGED, still.problem());
-            }
-            PlannedSchedule plan = planner.plan(now.atSite(target.gridConnectionPoint()));
-            ProposalValidator.Checked own = ProposalValidator.check(proposal(plan), now);
-            if (!own.valid()) {
-                throw new IllegalStateException("the planner broke a limit: " + own.problem());
-            }
-            return schedules.insertNextVersion(target.stationId(), request.sessionId(), plan, pollIntervalSeconds,
-                    ScheduleOrigin.PLANNER, null);
-        });
+        PlanningJob job = new PlanningJob(request, target, evMax, evMin, forwarded);
+        return lanes.submit(job.laneKey(), job);
     }
 
     StoredSchedule current(String stationId, String sessionId) {
@@ -112,11 +74,7 @@ class ScheduleService {
                 .orElseThrow(() -> Problems.notFound("schedule of session", stationId + "/" + sessionId));
     }
 
-    private static RuntimeException finished(ChargingRequest request) {
+    static RuntimeException finished(ChargingRequest request) {
         return Problems.conflict("session '" + request.sessionId() + "' has finished; a new session needs a new id");
-    }
-
-    private static ScheduleProposal proposal(PlannedSchedule plan) {
-        return new ScheduleProposal(plan.startTime(), plan.periods(), plan.validUntil());
     }
 }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,7 @@ import org.springframework.stereotype.Component;
  * <p>Transaction-scoped PostgreSQL advisory locks ({@code pg_advisory_xact_lock(namespace, key)}), released at commit
  * or rollback; unlike row locks they write nothing and do not block the registry's updates. The key derivation lives
  * here only: namespace {@value #STATION_LOCK} for stations and {@value #GRID_POINT_LOCK} for grid connection points,
- * key {@link #key(String)} of the id. Order: the stations by key (then id), then the grid connection point, taken in
+ * key {@link #key(String)} of the id. Order: the stations by key, then the grid connection points by key, taken in
  * one statement; since every writer locks its stations before its grid connection point and the stations in the same
  * order, no two planners wait for each other in a cycle. The re-planner's own try-lock per target
  * ({@code replan.ReplanRepository}) uses a different namespace and is not a planning lock.
@@ -44,15 +45,23 @@ public class PlanningLocks {
      * none), in one statement. Call inside the planning transaction, once: all the locks a plan needs at a time.
      */
     public void lock(Collection<String> stationIds, String gridConnectionPoint) {
-        List<Integer> keys = stationIds.stream().map(PlanningLocks::key).distinct().sorted().collect(Collectors.toList());
+        lock(stationIds, gridConnectionPoint == null ? List.of() : List.of(gridConnectionPoint));
+    }
+
+    /**
+     * Locks the stations, then the grid connection points, each in key order whatever the order given, in one
+     * statement: the locks of a batch of plans under several limits (the station API's planning lanes). Every writer
+     * takes stations before grid connection points and both in key order, so no two wait for each other in a cycle.
+     */
+    public void lock(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
         List<Object> params = new ArrayList<>();
-        for (int k : keys) {
+        for (int k : keys(stationIds)) {
             params.add(STATION_LOCK);
             params.add(k);
         }
-        if (gridConnectionPoint != null) {
+        for (int k : keys(gridConnectionPoints)) {
             params.add(GRID_POINT_LOCK);
-            params.add(key(gridConnectionPoint));
+            params.add(k);
         }
         if (params.isEmpty()) {
             return;
@@ -60,6 +69,11 @@ public class PlanningLocks {
         // the select list is evaluated left to right: the locks are taken in the order above
         String calls = String.join(", ", Collections.nCopies(params.size() / 2, "pg_advisory_xact_lock(?, ?)"));
         jdbc.sql("SELECT " + calls).params(params).query((rs, n) -> 1).single();
+    }
+
+    private static List<Integer> keys(Collection<String> ids) {
+        return ids.stream().filter(Objects::nonNull).map(PlanningLocks::key).distinct().sorted()
+                .collect(Collectors.toList());
     }
 
     /**

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
  * seen). Raise a budget only with a reason: every statement is a round trip on the request's critical path.
  *
  * <p>A charging request: the station's credential (1), station + outlet + session state (1), the responsible
- * management service (1), then one transaction: advisory locks (1), save the request (1), limits and committed power
+ * management service (1), then the transaction of its planning batch ({@code BatchPlanner}; alone here, so the
+ * figures are those of a batch of one): advisory locks (1), save the requests (1), limits and the open sessions' plans
  * (1), the site's planning (objective, then its series: 2, read by the planner for a station on a grid connection
- * point), insert the schedule (1). A 304 poll: the credential (1) and the current schedule (1).
+ * point), insert the schedules (1). A 304 poll: the credential (1) and the current schedule (1).
  */
 class StatementBudgetTest extends IntegrationTest {
     static final int CHARGING_REQUEST_STATEMENTS = 9;

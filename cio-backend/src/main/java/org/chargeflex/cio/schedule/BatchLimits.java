@@ -1,0 +1,129 @@
+package org.chargeflex.cio.schedule;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.chargeflex.cio.optimizer.PlanningInput;
+
+/**
+ * The limits and the committed power under them for a batch of charging requests, read once per batch
+ * ({@link BatchLimitsRepository}) and kept up to date in memory while the batch's sessions are planned one after the
+ * other: each plan counts against the next. The same figures as {@link LimitCalculator} reads per request: a station's
+ * and a grid connection point's registered maximum or DNO curtailment ({@link GridLimits}, with the ongoing sessions
+ * the minimum-session-power rule counts), less the peaks of the other open sessions' plans that are still valid.
+ */
+final class BatchLimits {
+    /** A station, its grid connection point ({@code null}: none), maximum and curtailment ({@code null}: none). */
+    record StationLimit(String id, String gridConnectionPoint, double maxPowerW, Double curtailedW) {
+    }
+
+    /** A grid connection point's maximum and curtailment ({@code null}: none). */
+    record GridLimit(String id, double maxPowerW, Double curtailedW) {
+    }
+
+    /** An open session: its current plan's version, committed peak and validity, and whether it is ongoing. */
+    record OpenSession(String stationId, String sessionId, int version, double peakW, Instant validUntil,
+            boolean ongoing) {
+    }
+
+    private final Map<String, StationLimit> stations = new HashMap<>();
+    private final Map<String, GridLimit> grids = new HashMap<>();
+    private final Map<String, List<String>> stationsOfGrid = new HashMap<>();
+    private final Map<String, Map<String, OpenSession>> sessionsOfStation = new HashMap<>();
+    private final GridLimits gridLimits;
+    private final Instant transactionTime;
+
+    BatchLimits(List<StationLimit> stations, List<GridLimit> grids, List<OpenSession> sessions, GridLimits gridLimits,
+            Instant transactionTime) {
+        this.gridLimits = gridLimits;
+        this.transactionTime = transactionTime;
+        for (StationLimit s : stations) {
+            this.stations.put(s.id(), s);
+            if (s.gridConnectionPoint() != null) {
+                stationsOfGrid.computeIfAbsent(s.gridConnectionPoint(), g -> new ArrayList<>()).add(s.id());
+            }
+        }
+        grids.forEach(g -> this.grids.put(g.id(), g));
+        sessions.forEach(this::put);
+    }
+
+    /** The database's transaction time: the {@code created_at} of the schedules the batch stores. */
+    Instant transactionTime() {
+        return transactionTime;
+    }
+
+    /** Whether the station is still registered (read under the planning locks). */
+    boolean knows(String stationId) {
+        return stations.containsKey(stationId);
+    }
+
+    /** The limits for planning the session, net of every other open session's plan valid at {@code now}. */
+    PlanningInput input(PlanningJob job, Instant now) {
+        String stationId = job.target().stationId();
+        String sessionId = job.request().sessionId();
+        StationLimit station = stations.get(stationId);
+        double stationHeadroom = limit(station.maxPowerW(), station.curtailedW(), ongoing(List.of(stationId)))
+                - committed(List.of(stationId), stationId, sessionId, now);
+        double gridHeadroom = Double.POSITIVE_INFINITY;
+        GridLimit grid = station.gridConnectionPoint() == null ? null : grids.get(station.gridConnectionPoint());
+        if (grid != null) {
+            List<String> members = stationsOfGrid.get(grid.id());
+            gridHeadroom = limit(grid.maxPowerW(), grid.curtailedW(), ongoing(members))
+                    - committed(members, stationId, sessionId, now);
+        }
+        return new PlanningInput(now, job.request().ev().plannedDeparture(), job.request().ev().energyDemandWh(),
+                job.evMaxPowerW(), job.evMinPowerW(), job.target().outlet().maxPowerW(), stationHeadroom,
+                gridHeadroom);
+    }
+
+    /** The version the session's next schedule gets. */
+    int nextVersion(String stationId, String sessionId) {
+        OpenSession s = session(stationId, sessionId);
+        return s == null ? 1 : s.version() + 1;
+    }
+
+    /** Counts a new plan of the session against the limits for the rest of the batch. */
+    void planned(String stationId, String sessionId, int version, double peakW, Instant validUntil) {
+        OpenSession before = session(stationId, sessionId);
+        put(new OpenSession(stationId, sessionId, version, peakW, validUntil, before == null || before.ongoing()));
+    }
+
+    private OpenSession session(String stationId, String sessionId) {
+        Map<String, OpenSession> of = sessionsOfStation.get(stationId);
+        return of == null ? null : of.get(sessionId);
+    }
+
+    private void put(OpenSession s) {
+        sessionsOfStation.computeIfAbsent(s.stationId(), k -> new HashMap<>()).put(s.sessionId(), s);
+    }
+
+    private double committed(List<String> stationIds, String exceptStation, String exceptSession, Instant now) {
+        double sum = 0;
+        for (String id : stationIds) {
+            for (OpenSession s : sessionsOfStation.getOrDefault(id, Map.of()).values()) {
+                if (s.validUntil() != null && s.validUntil().isAfter(now)
+                        && !(s.stationId().equals(exceptStation) && s.sessionId().equals(exceptSession))) {
+                    sum += s.peakW();
+                }
+            }
+        }
+        return sum;
+    }
+
+    private int ongoing(List<String> stationIds) {
+        int n = 0;
+        for (String id : stationIds) {
+            for (OpenSession s : sessionsOfStation.getOrDefault(id, Map.of()).values()) {
+                n += s.ongoing() ? 1 : 0;
+            }
+        }
+        return n;
+    }
+
+    private double limit(double registeredMaxW, Double curtailedW, int ongoingSessions) {
+        return curtailedW == null ? registeredMaxW
+                : gridLimits.curtailedLimitW(registeredMaxW, curtailedW, ongoingSessions);
+    }
+}

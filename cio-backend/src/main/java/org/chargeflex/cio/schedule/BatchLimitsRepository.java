@@ -1,0 +1,94 @@
+package org.chargeflex.cio.schedule;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Reads {@link BatchLimits} for a batch of charging requests in one statement whatever the batch size: the batch's
+ * stations and all stations on its grid connection points, with their limits and curtailments, their grid connection
+ * points' and their open sessions (one row per open session; through the partial index {@code sessions_open_idx}).
+ * Call inside the batch's transaction, after the planning locks and after saving the requests.
+ */
+@Repository
+class BatchLimitsRepository {
+    private final JdbcClient jdbc;
+    private final GridLimits gridLimits;
+
+    BatchLimitsRepository(JdbcClient jdbc, GridLimits gridLimits) {
+        this.jdbc = jdbc;
+        this.gridLimits = gridLimits;
+    }
+
+    BatchLimits read(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
+        Instant[] now = new Instant[1];
+        Map<String, BatchLimits.StationLimit> stations = new LinkedHashMap<>();
+        Map<String, BatchLimits.GridLimit> grids = new LinkedHashMap<>();
+        List<BatchLimits.OpenSession> sessions = new ArrayList<>();
+        jdbc.sql("""
+                SELECT st.id, st.grid_connection_point, st.max_power_w, sc.limit_w AS station_curtailed,
+                       g.max_power_w AS grid_max, gc.limit_w AS grid_curtailed, now() AS tx_now,
+                       se.id AS session_id, se.schedule_version, se.planned_peak_w, se.plan_valid_until,
+                       (""" + GridLimits.ONGOING_SESSION + """
+                ) AS ongoing
+                FROM stations st
+                LEFT JOIN grid_curtailments sc ON sc.station_id = st.id
+                LEFT JOIN grid_connection_points g ON g.id = st.grid_connection_point
+                LEFT JOIN grid_curtailments gc ON gc.grid_connection_point = st.grid_connection_point
+                LEFT JOIN sessions se ON se.station_id = st.id AND se.state <> 'FINISHED'
+                WHERE st.id = ANY (:stations) OR st.grid_connection_point = ANY (:grids)""")
+                .param("stations", stationIds.toArray(String[]::new))
+                .param("grids", gridConnectionPoints.toArray(String[]::new))
+                .query(rs -> {
+                    now[0] = rs.getTimestamp("tx_now").toInstant();
+                    String station = rs.getString("id");
+                    String grid = rs.getString("grid_connection_point");
+                    stations.computeIfAbsent(station, id -> station(rs, id, grid));
+                    if (grid != null && rs.getObject("grid_max") != null) {
+                        grids.computeIfAbsent(grid, id -> new BatchLimits.GridLimit(id, doubleOf(rs, "grid_max"),
+                                nullableDouble(rs, "grid_curtailed")));
+                    }
+                    String session = rs.getString("session_id");
+                    if (session != null) {
+                        sessions.add(new BatchLimits.OpenSession(station, session, rs.getInt("schedule_version"),
+                                rs.getDouble("planned_peak_w"), instant(rs.getTimestamp("plan_valid_until")),
+                                rs.getBoolean("ongoing")));
+                    }
+                });
+        return new BatchLimits(List.copyOf(stations.values()), List.copyOf(grids.values()), sessions, gridLimits,
+                now[0] == null ? Instant.now() : now[0]);
+    }
+
+    private static BatchLimits.StationLimit station(ResultSet rs, String id, String grid) {
+        return new BatchLimits.StationLimit(id, grid, doubleOf(rs, "max_power_w"),
+                nullableDouble(rs, "station_curtailed"));
+    }
+
+    private static double doubleOf(ResultSet rs, String column) {
+        try {
+            return rs.getDouble(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException("column " + column, e);
+        }
+    }
+
+    private static Double nullableDouble(ResultSet rs, String column) {
+        try {
+            return rs.getObject(column, Double.class);
+        } catch (SQLException e) {
+            throw new IllegalStateException("column " + column, e);
+        }
+    }
+
+    private static Instant instant(Timestamp t) {
+        return t == null ? null : t.toInstant();
+    }
+}
