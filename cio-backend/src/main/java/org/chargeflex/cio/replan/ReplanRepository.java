@@ -2,7 +2,10 @@ package org.chargeflex.cio.replan;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -23,6 +26,20 @@ class ReplanRepository {
 
     /** Where a version's energy accounting starts: when it was planned and what had been delivered by then, Wh. */
     record Baseline(Instant plannedAt, double deliveredWh) {
+    }
+
+    /**
+     * The grid connection point of each registered station among {@code stationIds} (value {@code null}: none);
+     * unregistered ids are left out. One statement.
+     */
+    Map<String, String> gridConnectionPointsOf(Collection<String> stationIds) {
+        Map<String, String> out = new HashMap<>();
+        jdbc.sql("SELECT id, grid_connection_point FROM stations WHERE id = ANY (?)")
+                .param(stationIds.toArray(String[]::new))
+                .query(rs -> {
+                    out.put(rs.getString(1), rs.getString(2));
+                });
+        return out;
     }
 
     List<String> stationIdsUnder(String gridConnectionPoint) {

@@ -15,7 +15,9 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads {@link BatchLimits} for a batch of charging requests in one statement whatever the batch size: the batch's
  * stations and all stations on its grid connection points, with their limits and curtailments, their grid connection
- * points' and their open sessions (one row per open session; through the partial index {@code sessions_open_idx}).
+ * points' and their open sessions (one row per open session, looked up per station through the partial index
+ * {@code sessions_open_idx}: {@code OFFSET 0} keeps the planner from joining all sessions by a sequential scan, which
+ * it preferred when most sessions were open, at 2 ms per batch against 0.6 ms).
  * Call inside the batch's transaction, after the planning locks and after saving the requests.
  */
 @Repository
@@ -36,14 +38,18 @@ class BatchLimitsRepository {
         jdbc.sql("""
                 SELECT st.id, st.grid_connection_point, st.max_power_w, sc.limit_w AS station_curtailed,
                        g.max_power_w AS grid_max, gc.limit_w AS grid_curtailed, now() AS tx_now,
-                       se.id AS session_id, se.schedule_version, se.planned_peak_w, se.plan_valid_until,
-                       (""" + GridLimits.ONGOING_SESSION + """
-                ) AS ongoing
+                       open.id AS session_id, open.schedule_version, open.planned_peak_w, open.plan_valid_until,
+                       open.ongoing
                 FROM stations st
                 LEFT JOIN grid_curtailments sc ON sc.station_id = st.id
                 LEFT JOIN grid_connection_points g ON g.id = st.grid_connection_point
                 LEFT JOIN grid_curtailments gc ON gc.grid_connection_point = st.grid_connection_point
-                LEFT JOIN sessions se ON se.station_id = st.id AND se.state <> 'FINISHED'
+                LEFT JOIN LATERAL (
+                    SELECT se.id, se.schedule_version, se.planned_peak_w, se.plan_valid_until,
+                           (""" + GridLimits.ONGOING_SESSION + """
+                ) AS ongoing
+                    FROM sessions se WHERE se.station_id = st.id AND se.state <> 'FINISHED'
+                    OFFSET 0) open ON true
                 WHERE st.id = ANY (:stations) OR st.grid_connection_point = ANY (:grids)""")
                 .param("stations", stationIds.toArray(String[]::new))
                 .param("grids", gridConnectionPoints.toArray(String[]::new))

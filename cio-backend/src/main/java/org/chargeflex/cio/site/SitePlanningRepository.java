@@ -1,6 +1,7 @@
 package org.chargeflex.cio.site;
 
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -25,20 +26,29 @@ class SitePlanningRepository implements SitePlanningSource {
         if (gridConnectionPoint == null) {
             return SitePlanning.DEFAULT;
         }
-        Objective objective = jdbc.sql("SELECT objective FROM site_planning WHERE grid_connection_point = ?")
-                .param(gridConnectionPoint).query(String.class).optional().map(Objective::valueOf).orElse(Objective.PEAK);
-        record Row(SeriesKind kind, StepSeries.Point point) {
-        }
-        List<Row> rows = jdbc.sql("""
-                SELECT kind, valid_from, value FROM site_series WHERE grid_connection_point = ? ORDER BY kind, valid_from""")
-                .param(gridConnectionPoint)
-                .query((rs, n) -> new Row(SeriesKind.valueOf(rs.getString(1)),
-                        new StepSeries.Point(rs.getTimestamp(2).toInstant(), rs.getDouble(3)))).list();
+        // one statement: the objective on every row (at least one row, with no series a row of nulls)
+        Objective[] objective = {Objective.PEAK};
         Map<SeriesKind, List<StepSeries.Point>> series = new EnumMap<>(SeriesKind.class);
         for (SeriesKind kind : SeriesKind.values()) {
-            series.put(kind, rows.stream().filter(r -> r.kind() == kind).map(Row::point).toList());
+            series.put(kind, new ArrayList<>());
         }
-        return new SitePlanning(objective, new StepSeries(series.get(SeriesKind.BASE_LOAD)),
+        jdbc.sql("""
+                SELECT p.objective, s.kind, s.valid_from, s.value
+                FROM (SELECT CAST(? AS varchar) AS id) site
+                LEFT JOIN site_planning p ON p.grid_connection_point = site.id
+                LEFT JOIN site_series s ON s.grid_connection_point = site.id
+                ORDER BY s.kind, s.valid_from""")
+                .param(gridConnectionPoint)
+                .query(rs -> {
+                    if (rs.getString(1) != null) {
+                        objective[0] = Objective.valueOf(rs.getString(1));
+                    }
+                    if (rs.getString(2) != null) {
+                        series.get(SeriesKind.valueOf(rs.getString(2)))
+                                .add(new StepSeries.Point(rs.getTimestamp(3).toInstant(), rs.getDouble(4)));
+                    }
+                });
+        return new SitePlanning(objective[0], new StepSeries(series.get(SeriesKind.BASE_LOAD)),
                 new StepSeries(series.get(SeriesKind.RENEWABLE)), new StepSeries(series.get(SeriesKind.PRICE)));
     }
 
