@@ -1,12 +1,9 @@
 package org.chargeflex.cio.replan;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -68,26 +65,7 @@ class ReplanWorker implements SmartLifecycle {
             }
         }
         // a target is loaded once however many of its stations are dirty (one query finds their points)
-        Map<String, String> pointOf = stationIds.isEmpty() ? Map.of() : repository.gridConnectionPointsOf(stationIds);
-        Set<String> points = new LinkedHashSet<>();
-        List<String> alone = new ArrayList<>();
-        for (String id : stationIds) {
-            if (pointOf.containsKey(id)) {
-                if (pointOf.get(id) != null) {
-                    points.add(pointOf.get(id));
-                } else {
-                    alone.add(id);
-                }
-            }
-        }
-        points.addAll(batch.gridConnectionPoints());
-        Map<String, TargetReplanner.Target> targets = new LinkedHashMap<>();
-        for (String id : alone) {
-            replanner.target(id).ifPresent(t -> targets.putIfAbsent(t.key(), t));
-        }
-        for (String gcp : points) {
-            replanner.gridTarget(gcp).ifPresent(t -> targets.putIfAbsent(t.key(), t));
-        }
+        Map<String, TargetReplanner.Target> targets = replanner.targets(stationIds, batch.gridConnectionPoints());
         int sessions = 0;
         int busy = 0;
         for (TargetReplanner.Target t : targets.values()) {

@@ -4,11 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.optimizer.SitePlanning;
 import org.chargeflex.cio.optimizer.PlanningGrid;
@@ -92,23 +95,50 @@ class TargetReplanner implements JointReplanning {
     }
 
     /** One session being planned. */
-    private record Planned(Station station, ChargingSession session, Optional<StoredSchedule> current,
-            RemainingEnergy.Remaining energy, String nodeId) {
+    private record Planned(Station station, ChargingSession session, Optional<StoredSchedule> current, String nodeId) {
+    }
+
+    /** A session of a station. */
+    private record SessionKey(String stationId, String sessionId) {
     }
 
     @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public int replanStations(List<Station> affected) {
-        Map<String, Target> targets = new LinkedHashMap<>();
-        for (Station s : affected) {
-            Optional<Target> t = target(s.id());
-            t.ifPresent(target -> targets.putIfAbsent(target.key(), target));
-        }
         int replanned = 0;
-        for (Target t : targets.values()) {
+        for (Target t : targets(affected.stream().map(Station::id).toList(), List.of()).values()) {
             replanned += replan(t, true);
         }
         return replanned;
+    }
+
+    /**
+     * The targets of the stations and of the grid connection points, each once (by {@link Target#key()}): stations
+     * without a grid connection point first, then the grid connection points. Unknown stations and points are left
+     * out. A statement for the stations' points, then two per target.
+     */
+    Map<String, Target> targets(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
+        Map<String, String> pointOf = stationIds.isEmpty() ? Map.of() : repository.gridConnectionPointsOf(stationIds);
+        Set<String> points = new LinkedHashSet<>();
+        List<String> alone = new ArrayList<>();
+        for (String id : stationIds) {
+            if (pointOf.containsKey(id)) {
+                if (pointOf.get(id) != null) {
+                    points.add(pointOf.get(id));
+                } else {
+                    alone.add(id);
+                }
+            }
+        }
+        points.addAll(gridConnectionPoints);
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (String id : alone) {
+            target(id).ifPresent(t -> targets.putIfAbsent(t.key(), t));
+        }
+        for (String gcp : points) {
+            gridTarget(gcp).ifPresent(t -> targets.putIfAbsent(t.key(), t));
+        }
+        return targets;
     }
 
     /** The target a station belongs to (its grid connection point's, or its own); empty if it is gone. */
@@ -117,13 +147,16 @@ class TargetReplanner implements JointReplanning {
                 ? Optional.of(new Target(null, List.of(s))) : gridTarget(s.gridConnectionPoint()));
     }
 
+    /** A grid connection point with its stations (by id) and their outlets; empty if it is gone. Two statements. */
     Optional<Target> gridTarget(String gridConnectionPoint) {
-        return stations.gridConnectionPoint(gridConnectionPoint).map(g -> new Target(g,
-                repository.stationIdsUnder(g.id()).stream().map(stations::find).flatMap(Optional::stream).toList()));
+        return stations.gridConnectionPoint(gridConnectionPoint)
+                .map(g -> new Target(g, stations.findUnder(g.id())));
     }
 
     /**
-     * Re-plans the target. Call in a transaction holding its planning locks.
+     * Re-plans the target. Call in a transaction holding its planning locks. A fixed number of statements whatever the
+     * number of stations and sessions: the limits, the open sessions, their current schedules, their remaining energy,
+     * the site's planning, then the new versions and their records (a batch each).
      *
      * @param includeForwarded whether sessions with a management service's schedule are re-planned too
      * @return the number of sessions that got a new schedule version
@@ -131,26 +164,39 @@ class TargetReplanner implements JointReplanning {
     @Transactional(propagation = Propagation.MANDATORY)
     int replan(Target target, boolean includeForwarded) {
         Instant now = clock.instant();
+        List<String> stationIds = target.stations().stream().map(Station::id).toList();
         List<JointPlanner.NodeLimit> nodes = new ArrayList<>();
         Map<String, List<StepProfile>> fixed = new HashMap<>();
+        ReplanRepository.TargetCurtailments curtailed = repository.curtailments(stationIds,
+                target.gridConnectionPoint() == null ? null : target.gridConnectionPoint().id());
         String root = null;
         if (target.gridConnectionPoint() != null) {
             root = "g";
             fixed.put(root, new ArrayList<>());
-            nodes.add(new JointPlanner.NodeLimit(root, null, limits.gridConnectionPointLimitW(target.gridConnectionPoint()),
-                    fixed.get(root)));
+            nodes.add(new JointPlanner.NodeLimit(root, null,
+                    limitW(target.gridConnectionPoint().maxPowerW(), curtailed.gridConnectionPoint()), fixed.get(root)));
+        }
+        Map<String, List<ChargingSession>> open = new HashMap<>();
+        for (ChargingSession s : sessions.listOpen(stationIds)) {
+            open.computeIfAbsent(s.stationId(), k -> new ArrayList<>()).add(s);
+        }
+        Map<SessionKey, StoredSchedule> schedulesOf = new HashMap<>();
+        for (StoredSchedule sc : schedules.currentOf(stationIds)) {
+            schedulesOf.put(new SessionKey(sc.stationId(), sc.sessionId()), sc);
         }
         List<Planned> planned = new ArrayList<>();
-        List<JointPlanner.Demand> demands = new ArrayList<>();
         for (int i = 0; i < target.stations().size(); i++) {
             Station station = target.stations().get(i);
             String nodeId = "s" + i;
             fixed.put(nodeId, new ArrayList<>());
-            nodes.add(new JointPlanner.NodeLimit(nodeId, root, limits.stationLimitW(station), fixed.get(nodeId)));
-            for (ChargingSession s : sessions.list(station.id(), true, MAX_SESSIONS_PER_STATION)) {
-                Optional<StoredSchedule> current = schedules.current(station.id(), s.sessionId());
+            nodes.add(new JointPlanner.NodeLimit(nodeId, root,
+                    limitW(station.maxPowerW(), curtailed.stations().get(station.id())), fixed.get(nodeId)));
+            List<ChargingSession> atStation = open.getOrDefault(station.id(), List.of());
+            for (ChargingSession s : atStation.subList(0, Math.min(atStation.size(), MAX_SESSIONS_PER_STATION))) {
+                Optional<StoredSchedule> current = Optional.ofNullable(
+                        schedulesOf.get(new SessionKey(station.id(), s.sessionId())));
                 boolean valid = current.isPresent() && current.get().plan().validUntil().isAfter(now);
-                Optional<Outlet> outlet = station.outlets().stream().filter(o -> o.id().equals(s.outletId())).findFirst();
+                Optional<Outlet> outlet = outlet(station, s);
                 boolean forwarded = valid && current.get().origin() == ScheduleOrigin.FORWARDED;
                 if (s.energyDemandWh() == null || s.evMaxPowerW() == null || s.plannedDeparture() == null
                         || outlet.isEmpty() || (forwarded && !includeForwarded)) {
@@ -163,16 +209,21 @@ class TargetReplanner implements JointReplanning {
                     }
                     continue;
                 }
-                RemainingEnergy.Remaining energy = remaining.of(s);
-                String id = "p" + planned.size();
-                planned.add(new Planned(station, s, current, energy, nodeId));
-                demands.add(new JointPlanner.Demand(id, nodeId, energy.remainingWh(),
-                        s.evMinPowerW() == null ? 0 : s.evMinPowerW(), s.evMaxPowerW(), outlet.get().maxPowerW(),
-                        s.phases() == null ? outlet.get().phases() : s.phases(), s.plannedDeparture()));
+                planned.add(new Planned(station, s, current, nodeId));
             }
         }
         if (planned.isEmpty()) {
             return 0;
+        }
+        List<RemainingEnergy.Remaining> energies = remaining.of(planned.stream().map(Planned::session).toList());
+        List<JointPlanner.Demand> demands = new ArrayList<>();
+        for (int i = 0; i < planned.size(); i++) {
+            Planned p = planned.get(i);
+            ChargingSession s = p.session();
+            Outlet outlet = outlet(p.station(), s).orElseThrow();
+            demands.add(new JointPlanner.Demand("p" + i, p.nodeId(), energies.get(i).remainingWh(),
+                    s.evMinPowerW() == null ? 0 : s.evMinPowerW(), s.evMaxPowerW(), outlet.maxPowerW(),
+                    s.phases() == null ? outlet.phases() : s.phases(), s.plannedDeparture()));
         }
         SitePlanning site = target.gridConnectionPoint() == null ? SitePlanning.DEFAULT
                 : sites.planning(target.gridConnectionPoint().id());
@@ -194,18 +245,42 @@ class TargetReplanner implements JointReplanning {
         if (!LimitCheck.holds(nodes, planned.stream().map(Planned::nodeId).toList(), next, result.now())) {
             throw new IllegalStateException("the joint plan of " + target.key() + " breaks a limit");
         }
-        int stored = 0;
+        return store(planned, next, changed, energies, result.now(), now);
+    }
+
+    /** Stores the changed plans as new versions and records them as the re-planner's: two statements (batches). */
+    private int store(List<Planned> planned, List<PlannedSchedule> next, List<Boolean> changed,
+            List<RemainingEnergy.Remaining> energies, Instant planStart, Instant plannedAt) {
+        List<ScheduleRepository.NewVersion> versions = new ArrayList<>();
+        List<Double> delivered = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
             if (changed.get(i)) {
                 Planned p = planned.get(i);
-                double futurePeak = StepProfile.of(next.get(i)).maxOver(result.now(), next.get(i).validUntil());
-                StoredSchedule version = schedules.insertNextVersion(p.station().id(), p.session().sessionId(),
-                        next.get(i), pollIntervalSeconds, ScheduleOrigin.PLANNER, null, futurePeak);
-                repository.recordVersion(version.id(), now, p.energy().deliveredWh());
-                stored++;
+                double futurePeak = StepProfile.of(next.get(i)).maxOver(planStart, next.get(i).validUntil());
+                int version = p.current().map(StoredSchedule::version).orElse(0) + 1;
+                versions.add(new ScheduleRepository.NewVersion(p.station().id(), p.session().sessionId(), version,
+                        next.get(i), pollIntervalSeconds, ScheduleOrigin.PLANNER, null, futurePeak, plannedAt));
+                delivered.add(energies.get(i).deliveredWh());
             }
         }
-        return stored;
+        List<String> ids = schedules.insertVersions(versions).stream().map(StoredSchedule::id).toList();
+        List<ReplanRepository.ReplannedVersion> records = new ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            records.add(new ReplanRepository.ReplannedVersion(ids.get(i), delivered.get(i)));
+        }
+        repository.recordVersions(records, plannedAt);
+        return ids.size();
+    }
+
+    /** The session's outlet at the station, if the station has it. */
+    private static Optional<Outlet> outlet(Station station, ChargingSession s) {
+        return station.outlets().stream().filter(o -> o.id().equals(s.outletId())).findFirst();
+    }
+
+    /** A station's or grid connection point's limit, as {@link GridLimits} gives it, from its curtailment read here. */
+    private double limitW(double registeredMaxW, ReplanRepository.Curtailment curtailment) {
+        return curtailment == null ? registeredMaxW
+                : limits.curtailedLimitW(registeredMaxW, curtailment.limitW(), curtailment.ongoingSessions());
     }
 
     private static List<PlannedSchedule> kept(List<Planned> planned, List<PlannedSchedule> next, List<Boolean> changed) {

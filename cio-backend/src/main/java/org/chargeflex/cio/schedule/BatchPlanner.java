@@ -104,7 +104,7 @@ class BatchPlanner {
                 }
             }
         }
-        List<StoredSchedule> stored = versions.isEmpty() ? List.of() : schedules.insertVersions(versions);
+        List<StoredSchedule> stored = schedules.insertVersions(versions);
         for (int k = 0; k < stored.size(); k++) {
             outcomes[versionOf.get(k)] = PlanningLanes.Outcome.of(stored.get(k));
         }
@@ -145,7 +145,7 @@ class BatchPlanner {
         int version = shared.nextVersion(stationId, sessionId);
         shared.planned(stationId, sessionId, version, plan.peakPowerW(), plan.validUntil());
         return new ScheduleRepository.NewVersion(stationId, sessionId, version, plan, pollIntervalSeconds, origin,
-                serviceId, shared.transactionTime());
+                serviceId, plan.peakPowerW(), shared.transactionTime());
     }
 
     private static ScheduleProposal proposal(PlannedSchedule plan) {

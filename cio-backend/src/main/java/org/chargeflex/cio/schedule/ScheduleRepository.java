@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -77,9 +78,17 @@ public class ScheduleRepository {
                 .single();
     }
 
-    /** A schedule version to store with {@link #insertVersions}: the session's current version plus one. */
-    record NewVersion(String stationId, String sessionId, int version, PlannedSchedule plan, int pollIntervalSeconds,
-            ScheduleOrigin origin, Long managementServiceId, Instant createdAt) {
+    /**
+     * A schedule version to store with {@link #insertVersions}.
+     *
+     * @param version        the session's current version plus one (0 + 1 for its first)
+     * @param committedPeakW the peak the other sessions' plans must leave room for (see {@link #insertNextVersion(
+     *                       String, String, PlannedSchedule, int, ScheduleOrigin, Long, double)})
+     * @param createdAt      the transaction's time, for the returned {@link StoredSchedule} (the row takes now())
+     */
+    public record NewVersion(String stationId, String sessionId, int version, PlannedSchedule plan,
+            int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId, double committedPeakW,
+            Instant createdAt) {
         StoredSchedule stored(String id) {
             return new StoredSchedule(id, stationId, sessionId, version, plan, pollIntervalSeconds, origin,
                     managementServiceId, createdAt);
@@ -94,7 +103,10 @@ public class ScheduleRepository {
      * @return the stored schedules, in order
      * @throws IllegalStateException if a version is not its session's next (roll the transaction back)
      */
-    List<StoredSchedule> insertVersions(List<NewVersion> versions) {
+    public List<StoredSchedule> insertVersions(List<NewVersion> versions) {
+        if (versions.isEmpty()) {
+            return List.of();
+        }
         List<String> ids = new ArrayList<>(versions.size());
         SqlParameterSource[] params = new SqlParameterSource[versions.size()];
         for (int i = 0; i < params.length; i++) {
@@ -109,7 +121,7 @@ public class ScheduleRepository {
                     .addValue("poll", v.pollIntervalSeconds())
                     .addValue("offsets", periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray())
                     .addValue("powers", periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray())
-                    .addValue("peak", v.plan().peakPowerW()).addValue("origin", v.origin().name())
+                    .addValue("peak", v.committedPeakW()).addValue("origin", v.origin().name())
                     .addValue("service", v.managementServiceId(), Types.BIGINT);
         }
         int[] counts = batch.batchUpdate("""
@@ -138,6 +150,24 @@ public class ScheduleRepository {
         return jdbc.sql("""
                 SELECT * FROM schedules WHERE station_id = ? AND session_id = ? ORDER BY version DESC LIMIT 1""")
                 .params(stationId, sessionId).query((rs, n) -> schedule(rs)).optional();
+    }
+
+    /**
+     * The current schedules of the open sessions of the stations, in one statement: each session's version as its
+     * row keeps it ({@code sessions.schedule_version}, kept by {@link #insertNextVersion}); a session without a
+     * schedule has none in the list.
+     */
+    public List<StoredSchedule> currentOf(Collection<String> stationIds) {
+        if (stationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT sc.* FROM sessions se
+                JOIN schedules sc ON sc.station_id = se.station_id AND sc.session_id = se.id
+                                 AND sc.version = se.schedule_version
+                WHERE se.station_id = ANY (?) AND se.state <> 'FINISHED'""")
+                .param(stationIds.toArray(String[]::new))
+                .query((rs, n) -> schedule(rs)).list();
     }
 
     /** All versions of a session's schedule, oldest first. */

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.chargeflex.cio.contract.ChargingRequest;
@@ -53,6 +54,21 @@ public class SessionRepository {
                   AND (NOT :openOnly OR state <> 'FINISHED')
                 ORDER BY created_at DESC, station_id, id LIMIT :limit""")
                 .param("station", stationId).param("openOnly", openOnly).param("limit", limit)
+                .query((rs, n) -> session(rs)).list();
+    }
+
+    /**
+     * The open (not finished) sessions of the stations, in one statement: by station id, then newest first (as
+     * {@link #list}).
+     */
+    public List<ChargingSession> listOpen(Collection<String> stationIds) {
+        if (stationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT * FROM sessions WHERE station_id = ANY (?) AND state <> 'FINISHED'
+                ORDER BY station_id, created_at DESC, id""")
+                .param(stationIds.toArray(String[]::new))
                 .query((rs, n) -> session(rs)).list();
     }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +47,33 @@ public class StationRepository {
         List<Outlet> outlets = outlets(id);
         return jdbc.sql("SELECT " + STATION_COLUMNS + " FROM stations WHERE id = ?").param(id)
                 .query((rs, n) -> station(rs, outlets)).optional();
+    }
+
+    /**
+     * The stations on a grid connection point with their outlets, by id, in one statement (the re-planner loads a
+     * whole target at a time).
+     */
+    public List<Station> findUnder(String gridConnectionPoint) {
+        Map<String, Station> found = new LinkedHashMap<>();
+        Map<String, List<Outlet>> outlets = new HashMap<>();
+        jdbc.sql("SELECT st.*, o.id AS outlet_id, o.max_power_w AS outlet_max_power_w, o.phases AS outlet_phases"
+                + " FROM (SELECT " + STATION_COLUMNS + " FROM stations WHERE grid_connection_point = ?) st"
+                + " LEFT JOIN outlets o ON o.station_id = st.id ORDER BY st.id, o.id")
+                .param(gridConnectionPoint)
+                .query(rs -> {
+                    String id = rs.getString("id");
+                    if (!found.containsKey(id)) {
+                        found.put(id, station(rs, List.of()));
+                        outlets.put(id, new ArrayList<>());
+                    }
+                    if (rs.getString("outlet_id") != null) {
+                        outlets.get(id).add(new Outlet(rs.getString("outlet_id"), rs.getDouble("outlet_max_power_w"),
+                                rs.getInt("outlet_phases")));
+                    }
+                });
+        return found.values().stream().map(s -> new Station(s.id(), s.name(), s.latitude(), s.longitude(),
+                s.gridConnectionPoint(), s.maxPowerW(), s.restBaseUrl(), s.hasCredential(), s.hasAccessCredential(),
+                s.lastSeenAt(), s.createdAt(), outlets.get(s.id()))).toList();
     }
 
     public boolean exists(String id) {
