@@ -27,7 +27,11 @@ import org.chargeflex.bench.load.OpenLoopLoad;
  * The station runs as a device runs it: installed (copied) to a temporary home and started by its
  * {@code bin/chargeflex-station}. Options: {@code --startups N} (5), {@code --rate R} requests/s (500),
  * {@code --seconds S} (30), {@code --jvm "OPTIONS"} (replaces the script's default JVM options, which also switches
- * class data sharing off), {@code --path /rest/channels/...} (a sampled channel), {@code --connections N} (16).
+ * class data sharing off), {@code --path /rest/channels/...} (a sampled channel), {@code --connections N} (16),
+ * {@code --prepare-cds on|off} (on: each installation runs the installation step that makes the class data sharing
+ * archive, as bin/install-station and the Debian package do; off: the first start has none),
+ * {@code --client socket|jdk} (the load generator: {@link SocketLoad}, blocking sockets, or the JDK's HttpClient
+ * through {@link OpenLoopLoad}, which costs the shared cores about 2.5 times the station's own CPU per request).
  */
 public final class StationBench {
     private StationBench() {
@@ -41,6 +45,8 @@ public final class StationBench {
         String jvmOptions = null; // the defaults of bin/chargeflex-station
         String path = "/rest/channels/outlet1/meter/power";
         int connections = 16;
+        boolean prepareCds = true;
+        String loadClient = "socket";
         for (int i = 0; i < args.length; i += 2) {
             String value = i + 1 < args.length ? args[i + 1] : "";
             switch (args[i]) {
@@ -51,6 +57,11 @@ public final class StationBench {
                 case "--jvm" -> jvmOptions = value;
                 case "--path" -> path = value;
                 case "--connections" -> connections = Integer.parseInt(value);
+                case "--prepare-cds" -> prepareCds = onOff(value);
+                case "--client" -> loadClient = switch (value) {
+                    case "socket", "jdk" -> value;
+                    default -> throw new IllegalArgumentException("--client socket|jdk, not " + value);
+                };
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -62,13 +73,17 @@ public final class StationBench {
                 }))
                 .connectTimeout(Duration.ofSeconds(5)).build();
 
-        // each run installs the distribution afresh: its first start has no class data sharing archive yet (the
-        // script has the JVM write it at exit); the next start of the same installation maps it. Both with an empty
+        // each run installs the distribution afresh (with --prepare-cds on, the installation makes the class data
+        // sharing archive, as the real installation procedures do; with off, the first start has none and the script
+        // has the JVM write it at exit); the next start of the same installation maps it. Both with an empty
         // framework cache, as every start of the firmware.
         double[][] first = new double[2][startups]; // wall-clock ms, JVM CPU ms
         double[][] installed = new double[2][startups];
+        double[] prepareMillis = new double[startups];
         for (int i = 0; i < startups; i++) {
-            Path home = StationProcess.install(dist, token);
+            long t0 = System.nanoTime();
+            Path home = StationProcess.install(dist, token, prepareCds && jvmOptions == null);
+            prepareMillis[i] = (System.nanoTime() - t0) / 1e6;
             try {
                 timeStart(client, home, jvmOptions, token, path, first, i);
                 timeStart(client, home, jvmOptions, token, path, installed, i);
@@ -77,10 +92,15 @@ public final class StationBench {
             }
         }
         String jvm = jvmOptions == null ? "the defaults of bin/chargeflex-station" : jvmOptions;
+        double[] prep = prepareMillis.clone();
+        Arrays.sort(prep);
+        System.out.printf(Locale.ROOT, "installation (copy%s), median %.0f ms%n",
+                prepareCds && jvmOptions == null ? " and --prepare-class-sharing" : " only, no class sharing archive",
+                prep[prep.length / 2]);
         printStartups("first start after installation", first, jvm);
         printStartups("start of an installed station", installed, jvm);
 
-        Path home = StationProcess.install(dist, token);
+        Path home = StationProcess.install(dist, token, prepareCds && jvmOptions == null);
         try (StationProcess training = StationProcess.start(home, jvmOptions)) {
             awaitFirstAnswer(client, training, token, path); // the installation's first start
         }
@@ -89,13 +109,26 @@ public final class StationBench {
             HttpRequest get = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + p.port + path))
                     .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(10)).GET().build();
             long idleRss = p.rssKib();
-            OpenLoopLoad.run(client, get, rate, 10, connections); // warm-up
-            LoadResult result = OpenLoopLoad.run(client, get, rate, seconds, connections);
+            boolean jdkClient = loadClient.equals("jdk");
+            if (jdkClient) {
+                OpenLoopLoad.run(client, get, rate, 10, connections); // warm-up
+            } else {
+                SocketLoad.run(p.port, path, "Bearer " + token, rate, 10, connections);
+            }
+            long cpu0 = p.cpuMillis();
+            long benchCpu0 = benchCpuNanos();
+            LoadResult result = jdkClient ? OpenLoopLoad.run(client, get, rate, seconds, connections)
+                    : SocketLoad.run(p.port, path, "Bearer " + token, rate, seconds, connections);
+            long stationCpu = p.cpuMillis() - cpu0;
+            double benchCpuMillis = (benchCpuNanos() - benchCpu0) / 1e6;
             LoadResult.Stats r = result.stats();
-            System.out.printf(Locale.ROOT, "GET %s at %d req/s for %d s: sent %d, ok %d, failed %d, throughput %.1f/s,"
-                    + " p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n", path, rate, seconds,
+            System.out.printf(Locale.ROOT, "GET %s at %d req/s for %d s (load generator: %s): sent %d, ok %d, failed"
+                    + " %d, throughput %.1f/s, p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms;"
+                    + " CPU per request: station %.2f ms, bench JVM (load generator) %.2f ms%n", path, rate, seconds,
+                    jdkClient ? "JDK HttpClient" : "blocking sockets",
                     r.sent(), r.ok(), r.failed(), r.throughput(), r.percentileMillis(50), r.percentileMillis(90),
-                    r.percentileMillis(99), r.percentileMillis(99.9), r.percentileMillis(100));
+                    r.percentileMillis(99), r.percentileMillis(99.9), r.percentileMillis(100),
+                    stationCpu / (double) r.sent(), benchCpuMillis / r.sent());
             if (result.firstFailure() != null) {
                 System.out.println("first failure: " + result.firstFailure());
             }
@@ -105,6 +138,21 @@ public final class StationBench {
         } finally {
             StationProcess.uninstall(home);
         }
+    }
+
+    /** CPU time of this JVM (the load generator's threads and whatever else runs in it), or 0 where unknown. */
+    private static long benchCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean();
+        return os instanceof com.sun.management.OperatingSystemMXBean sun ? sun.getProcessCpuTime() : 0;
+    }
+
+    private static boolean onOff(String value) {
+        return switch (value) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("expected on or off, not " + value);
+        };
     }
 
     /** Records the time to the first answer and the JVM's CPU time by then in {@code out[0][i]}, {@code out[1][i]}. */

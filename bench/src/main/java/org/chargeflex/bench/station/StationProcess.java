@@ -33,9 +33,13 @@ final class StationProcess implements AutoCloseable {
 
     /**
      * Installs {@code dist}: copies its bin, bundle, conf and lib folders (with their file attributes) to a new
-     * temporary home and writes a users file holding a bearer token.
+     * temporary home and writes a users file holding a bearer token. With {@code prepareClassSharing}, it then runs
+     * the installation step of {@code bin/install-station} and the Debian package that makes the class data sharing
+     * archive ({@code bin/chargeflex-station --prepare-class-sharing}), so that the first start maps it; without, the
+     * first start runs without one and writes it at its exit (as after a JDK update).
      */
-    static Path install(Path dist, String token) throws IOException {
+    static Path install(Path dist, String token, boolean prepareClassSharing) throws IOException,
+            InterruptedException {
         Path home = Files.createTempDirectory("station-bench");
         for (String dir : List.of("bin", "bundle", "conf", "lib")) {
             copyTree(dist.resolve(dir), home.resolve(dir));
@@ -43,6 +47,20 @@ final class StationProcess implements AutoCloseable {
         Files.writeString(home.resolve("conf/users.json"),
                 "{\"users\":[],\"tokens\":[{\"name\":\"bench\",\"sha256\":\"" + sha256(token)
                         + "\",\"roles\":[\"read\",\"write\"]}]}");
+        if (prepareClassSharing) {
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/chargeflex-station").toString(),
+                    "--prepare-class-sharing");
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            pb.environment().remove("JAVA_TOOL_OPTIONS");
+            pb.environment().remove("STATION_JAVA_OPTS");
+            pb.environment().remove("STATION_CDS");
+            Process p = pb.redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("install.log").toFile())).start();
+            if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                p.destroyForcibly();
+                throw new IllegalStateException("--prepare-class-sharing failed; see " + home.resolve("install.log"));
+            }
+        }
         return home;
     }
 

@@ -43,7 +43,7 @@ final class InstallCommands {
                 in.write(stdin.getBytes(StandardCharsets.UTF_8));
             }
         }
-        if (!p.waitFor(30, TimeUnit.SECONDS)) {
+        if (!p.waitFor(120, TimeUnit.SECONDS)) {
             p.destroyForcibly();
             throw new AssertionError(command + " did not finish in 30 s\n" + tail(output));
         }

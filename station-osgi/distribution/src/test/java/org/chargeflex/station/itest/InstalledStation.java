@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The firmware of an installed layout (tarball or Debian package in a temporary root), started the way the systemd
- * unit starts it: the unit's ExecStart script, in the installed home, on a free port.
+ * unit starts it: the unit's ExecStart script with its default JVM options, in the installed home, on a free port.
  */
 final class InstalledStation implements AutoCloseable {
     private final Process process;
@@ -33,8 +33,10 @@ final class InstalledStation implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(script.toString()).directory(home.toFile())
                 .redirectErrorStream(true).redirectOutput(output.toFile());
         pb.environment().put("MALLOC_ARENA_MAX", "2");
-        pb.environment().put("STATION_JAVA_OPTS", "-Xmx64m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 "
-                + "-Dorg.osgi.service.http.port=" + port);
+        // the script's own JVM options and class data sharing, as under systemd; only the port is added
+        pb.environment().remove("STATION_JAVA_OPTS");
+        pb.environment().remove("STATION_CDS");
+        pb.environment().put("JAVA_TOOL_OPTIONS", "-Dorg.osgi.service.http.port=" + port);
         return new InstalledStation(pb.start(), output, port);
     }
 

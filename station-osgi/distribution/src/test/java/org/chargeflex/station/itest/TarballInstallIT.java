@@ -73,6 +73,13 @@ class TarballInstallIT {
                 PASSWORD + "\n", tmp.resolve("users.out"));
         assertThat(root.resolve("etc/chargeflex-station/users.json")).isRegularFile();
 
+        // the installation made the class data sharing archive (a training start), and the first start maps it
+        // instead of making it anew: the script would replace an archive that does not fit this home, jars or JDK
+        Path archive = home.resolve("data/cds/station.jsa");
+        assertThat(archive).isRegularFile();
+        assertThat(home.resolve("data/cds/station.jsa.stamp")).isRegularFile();
+        assertThat(installOut).contains("Class data sharing archive written");
+        java.nio.file.attribute.FileTime archiveTime = Files.getLastModifiedTime(archive);
         try (InstalledStation station = InstalledStation.start(script, home, tmp.resolve("station.out"))) {
             station.awaitRest("installer", PASSWORD);
             assertThat(station.status(null)).isEqualTo(401);
@@ -80,5 +87,7 @@ class TarballInstallIT {
             assertThat(home.resolve("data/felix-cache")).isDirectory();
             assertThat(home.resolve("log/station.log")).isRegularFile();
         }
+        assertThat(Files.getLastModifiedTime(archive)).isEqualTo(archiveTime);
+        assertThat(Files.readString(tmp.resolve("station.out"))).doesNotContain("[cds]");
     }
 }

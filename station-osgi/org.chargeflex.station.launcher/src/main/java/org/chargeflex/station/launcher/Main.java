@@ -14,6 +14,10 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
+        if (args.length == 1 && ClassSharingTraining.FLAG.equals(args[0])) {
+            train(resolveHome(new String[0]));
+            return;
+        }
         Path home = resolveHome(args);
         System.setProperty("chargeflex.home", home.toString());
         Path logback = home.resolve("conf/logback.xml");
@@ -26,6 +30,23 @@ public final class Main {
         StationFramework station = StationFramework.start(home, Map.of());
         Runtime.getRuntime().addShutdownHook(new Thread(station::close, "station-shutdown"));
         station.awaitStop();
+    }
+
+    /**
+     * {@value ClassSharingTraining#FLAG}: a training start for class data sharing (see {@link ClassSharingTraining});
+     * exits 0 when it is done, 1 when it failed.
+     */
+    private static void train(Path home) {
+        int status = 1;
+        try {
+            int ok = ClassSharingTraining.run(home);
+            System.out.printf("class data sharing training: %d of %d requests answered%n", ok,
+                    ClassSharingTraining.REQUESTS);
+            status = 0;
+        } catch (Exception e) {
+            System.err.println("class data sharing training failed: " + e);
+        }
+        System.exit(status); // also ends threads a bundle may have left behind
     }
 
     static Path resolveHome(String[] args) {

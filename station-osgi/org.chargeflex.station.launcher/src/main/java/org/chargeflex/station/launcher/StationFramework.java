@@ -50,6 +50,15 @@ public final class StationFramework implements AutoCloseable {
      * @param overrides framework properties that win over {@code conf/framework.properties}
      */
     public static StationFramework start(Path home, Map<String, String> overrides) throws IOException, BundleException {
+        return start(home, home.resolve("bundle"), overrides);
+    }
+
+    /**
+     * Starts the bundles of {@code bundleDir} with the configuration and data of {@code home} (used by the class data
+     * sharing training, whose home is a temporary folder).
+     */
+    static StationFramework start(Path home, Path bundleDir, Map<String, String> overrides)
+            throws IOException, BundleException {
         Path absHome = home.toAbsolutePath().normalize();
         Map<String, String> props = FrameworkProperties.load(absHome, overrides);
         // bundles find conf/ and data/ through this framework property (several stations may share one JVM)
@@ -61,7 +70,7 @@ public final class StationFramework implements AutoCloseable {
         Framework framework = factory.newFramework(props);
         framework.init();
         try {
-            List<Bundle> installed = installBundles(framework.getBundleContext(), absHome.resolve("bundle"));
+            List<Bundle> installed = installBundles(framework.getBundleContext(), bundleDir);
             framework.start();
             for (Bundle b : startOrder(installed, props.get(START_FIRST_PROPERTY))) {
                 if (b.getHeaders().get(Constants.FRAGMENT_HOST) == null) {
