@@ -1,6 +1,11 @@
 package org.chargeflex.cio.replan;
 
-import java.util.Optional;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.chargeflex.cio.schedule.ScheduleRepository;
 import org.chargeflex.cio.schedule.StoredSchedule;
 import org.chargeflex.cio.session.ChargingSession;
@@ -34,31 +39,54 @@ class MeterDeviation {
 
     /** @return whether some ongoing session of the station deviates from its schedule */
     boolean deviates(String stationId) {
-        for (ChargingSession s : sessions.list(stationId, true, TargetReplanner.MAX_SESSIONS_PER_STATION)) {
-            Optional<StoredSchedule> current = schedules.current(stationId, s.sessionId());
-            if (current.isEmpty() || s.energyDemandWh() == null) {
+        return !deviating(List.of(stationId)).isEmpty();
+    }
+
+    /**
+     * The stations among {@code stationIds} with an ongoing session that deviates from its schedule, in five
+     * statements whatever their number: open sessions, current schedules, the re-planner's baselines of those
+     * versions, and what each session's meter counted since its last charging request (as {@link RemainingEnergy}).
+     */
+    Set<String> deviating(Collection<String> stationIds) {
+        Set<String> out = new LinkedHashSet<>();
+        if (stationIds.isEmpty()) {
+            return out;
+        }
+        Map<String, StoredSchedule> current = new HashMap<>();
+        for (StoredSchedule v : schedules.currentOf(stationIds)) {
+            current.put(v.stationId() + "/" + v.sessionId(), v);
+        }
+        List<ChargingSession> candidates = sessions.listOpen(stationIds).stream()
+                .filter(s -> s.energyDemandWh() != null && current.containsKey(s.stationId() + "/" + s.sessionId()))
+                .toList();
+        if (candidates.isEmpty()) {
+            return out;
+        }
+        Map<String, ReplanRepository.Baseline> baselines = repository.baselines(candidates.stream()
+                .map(s -> current.get(s.stationId() + "/" + s.sessionId()).id()).toList());
+        Map<ReplanRepository.MeteredSession, ReplanRepository.Metered> delivered = repository.deliveredAll(candidates
+                .stream().map(s -> new ReplanRepository.MeteredSession(s.stationId(), s.sessionId(), s.outletId()))
+                .toList());
+        for (ChargingSession s : candidates) {
+            if (out.contains(s.stationId())) {
                 continue;
             }
-            StoredSchedule v = current.get();
-            ReplanRepository.Baseline base = repository.baseline(v.id())
-                    .orElse(new ReplanRepository.Baseline(v.createdAt(), 0));
-            Optional<java.time.Instant> requested = repository.requestedAt(stationId, s.sessionId());
-            if (requested.isEmpty()) {
-                continue;
-            }
-            ReplanRepository.Metered metered = repository.delivered(stationId, s.sessionId(), s.outletId(),
-                    requested.get());
-            if (metered.lastReadingAt() == null || !metered.lastReadingAt().isAfter(base.plannedAt())) {
+            StoredSchedule v = current.get(s.stationId() + "/" + s.sessionId());
+            ReplanRepository.Baseline base = baselines.getOrDefault(v.id(),
+                    new ReplanRepository.Baseline(v.createdAt(), 0));
+            ReplanRepository.Metered metered = delivered.get(
+                    new ReplanRepository.MeteredSession(s.stationId(), s.sessionId(), s.outletId()));
+            if (metered == null || metered.lastReadingAt() == null || !metered.lastReadingAt().isAfter(base.plannedAt())) {
                 continue;
             }
             double expected = base.deliveredWh()
                     + StepProfile.of(v.plan()).energyWh(base.plannedAt(), metered.lastReadingAt());
             double deviation = metered.deliveredWh() - expected;
             if (Math.abs(deviation) > thresholdWh) {
-                LOG.debug("Session {}/{} deviates from its schedule by {} Wh", stationId, s.sessionId(), deviation);
-                return true;
+                LOG.debug("Session {}/{} deviates from its schedule by {} Wh", s.stationId(), s.sessionId(), deviation);
+                out.add(s.stationId());
             }
         }
-        return false;
+        return out;
     }
 }

@@ -204,6 +204,20 @@ class ReplanRepository {
                         .toArray(SqlParameterSource[]::new));
     }
 
+    /** {@link #baseline} of several versions in one statement; versions not made by the re-planner are left out. */
+    Map<String, Baseline> baselines(Collection<String> scheduleIds) {
+        Map<String, Baseline> out = new HashMap<>();
+        if (scheduleIds.isEmpty()) {
+            return out;
+        }
+        jdbc.sql("SELECT schedule_id, planned_at, delivered_wh FROM replan_versions WHERE schedule_id = ANY (?)")
+                .param(scheduleIds.toArray(String[]::new))
+                .query(rs -> {
+                    out.put(rs.getString(1), new Baseline(rs.getTimestamp(2).toInstant(), rs.getDouble(3)));
+                });
+        return out;
+    }
+
     Optional<Baseline> baseline(String scheduleId) {
         return jdbc.sql("SELECT planned_at, delivered_wh FROM replan_versions WHERE schedule_id = ?").param(scheduleId)
                 .query((rs, n) -> new Baseline(rs.getTimestamp(1).toInstant(), rs.getDouble(2))).optional();

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -59,11 +60,8 @@ class ReplanWorker implements SmartLifecycle {
             return new Round(0, 0, 0);
         }
         List<String> stationIds = new ArrayList<>(batch.stations());
-        for (String id : batch.meterStations()) {
-            if (!batch.stations().contains(id) && checkDeviation(id)) {
-                stationIds.add(id);
-            }
-        }
+        List<String> metered = batch.meterStations().stream().filter(id -> !batch.stations().contains(id)).toList();
+        stationIds.addAll(checkDeviation(metered));
         // a target is loaded once however many of its stations are dirty (one query finds their points)
         Map<String, TargetReplanner.Target> targets = replanner.targets(stationIds, batch.gridConnectionPoints());
         int sessions = 0;
@@ -105,12 +103,12 @@ class ReplanWorker implements SmartLifecycle {
         });
     }
 
-    private boolean checkDeviation(String stationId) {
+    private Set<String> checkDeviation(List<String> stationIds) {
         try {
-            return deviation.deviates(stationId);
+            return deviation.deviating(stationIds);
         } catch (RuntimeException e) {
-            LOG.error("Meter deviation check of station {} failed", stationId, e);
-            return false;
+            LOG.error("Meter deviation check of stations {} failed", stationIds, e);
+            return Set.of();
         }
     }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
 import org.chargeflex.cio.support.StatementCounter;
@@ -25,6 +27,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class ReplanStatementBudgetTest extends IntegrationTest {
     static final int REPLAN_ROUND_STATEMENTS = 14;
+    /** Open sessions, current schedules, baselines, metered energy ({@link MeterDeviation#deviating}). */
+    static final int DEVIATION_ROUND_STATEMENTS = 4;
 
     @Autowired
     ReplanWorker worker;
@@ -39,6 +43,41 @@ class ReplanStatementBudgetTest extends IntegrationTest {
         assertThat(large.statements()).as("10 stations x 2 sessions (5 x 2: %s): %s", small, large)
                 .isEqualTo(small.statements());
         assertThat(large.commits()).as("one transaction per target: %s", large).isEqualTo(1);
+    }
+
+    @Test
+    void meterDeviationCheckTakesTheSameStatementsForAnyNumberOfStations() {
+        Counts few = deviationRound(3);
+        Counts many = deviationRound(8);
+
+        assertThat(few.statements()).as("a round checking 3 stations with new meter values: %s", few)
+                .isLessThanOrEqualTo(DEVIATION_ROUND_STATEMENTS);
+        assertThat(many.statements()).as("8 stations (3: %s): %s", few, many).isEqualTo(few.statements());
+    }
+
+    /**
+     * Stations without a grid connection point, each with a session that follows its schedule and a meter batch, and
+     * counts the round that checks them (no deviation: nothing is re-planned).
+     */
+    private Counts deviationRound(int stations) {
+        List<ReplanFixture.Ev> evs = new ArrayList<>();
+        for (int i = 0; i < stations; i++) {
+            String id = unique("ST");
+            evs.add(ReplanFixture.request(api, id, registerStation(id, 22_000, null), "1", "s", 10_000, 11_000,
+                    Duration.ofHours(2)));
+        }
+        worker.runOnce(); // the arrivals' re-plan
+        Instant now = Instant.now();
+        for (ReplanFixture.Ev ev : evs) {
+            ReplanFixture.meter(api, ev, 1, now.minusSeconds(3600), 10_000.0, now, 10_000.0);
+        }
+
+        StatementCounter.reset();
+        ReplanWorker.Round round = worker.runOnce();
+        Counts counts = StatementCounter.counts();
+
+        assertThat(round.targets()).as("no station deviates").isZero();
+        return counts;
     }
 
     /**
