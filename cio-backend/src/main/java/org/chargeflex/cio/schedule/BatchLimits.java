@@ -10,9 +10,10 @@ import org.chargeflex.cio.optimizer.PlanningInput;
 /**
  * The limits and the committed power under them for a batch of charging requests, read once per batch
  * ({@link BatchLimitsRepository}) and kept up to date in memory while the batch's sessions are planned one after the
- * other: each plan counts against the next. The same figures as {@link LimitCalculator} reads per request: a station's
- * and a grid connection point's registered maximum or DNO curtailment ({@link GridLimits}, with the ongoing sessions
- * the minimum-session-power rule counts), less the peaks of the other open sessions' plans that are still valid.
+ * other: each plan counts against the next ({@link LimitCalculator} reads them for a single request). A station's and
+ * a grid connection point's limit is its registered maximum or DNO curtailment ({@link GridLimits}, with the ongoing
+ * sessions the minimum-session-power rule counts), less the peaks of the other open sessions' plans that are still
+ * valid.
  */
 final class BatchLimits {
     /** A station, its grid connection point ({@code null}: none), maximum and curtailment ({@code null}: none). */

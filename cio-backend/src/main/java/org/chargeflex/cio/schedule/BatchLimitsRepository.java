@@ -1,7 +1,5 @@
 package org.chargeflex.cio.schedule;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,10 +55,13 @@ class BatchLimitsRepository {
                     now[0] = rs.getTimestamp("tx_now").toInstant();
                     String station = rs.getString("id");
                     String grid = rs.getString("grid_connection_point");
-                    stations.computeIfAbsent(station, id -> station(rs, id, grid));
-                    if (grid != null && rs.getObject("grid_max") != null) {
-                        grids.computeIfAbsent(grid, id -> new BatchLimits.GridLimit(id, doubleOf(rs, "grid_max"),
-                                nullableDouble(rs, "grid_curtailed")));
+                    if (!stations.containsKey(station)) {
+                        stations.put(station, new BatchLimits.StationLimit(station, grid, rs.getDouble("max_power_w"),
+                                rs.getObject("station_curtailed", Double.class)));
+                    }
+                    if (grid != null && !grids.containsKey(grid) && rs.getObject("grid_max") != null) {
+                        grids.put(grid, new BatchLimits.GridLimit(grid, rs.getDouble("grid_max"),
+                                rs.getObject("grid_curtailed", Double.class)));
                     }
                     String session = rs.getString("session_id");
                     if (session != null) {
@@ -71,27 +72,6 @@ class BatchLimitsRepository {
                 });
         return new BatchLimits(List.copyOf(stations.values()), List.copyOf(grids.values()), sessions, gridLimits,
                 now[0] == null ? Instant.now() : now[0]);
-    }
-
-    private static BatchLimits.StationLimit station(ResultSet rs, String id, String grid) {
-        return new BatchLimits.StationLimit(id, grid, doubleOf(rs, "max_power_w"),
-                nullableDouble(rs, "station_curtailed"));
-    }
-
-    private static double doubleOf(ResultSet rs, String column) {
-        try {
-            return rs.getDouble(column);
-        } catch (SQLException e) {
-            throw new IllegalStateException("column " + column, e);
-        }
-    }
-
-    private static Double nullableDouble(ResultSet rs, String column) {
-        try {
-            return rs.getObject(column, Double.class);
-        } catch (SQLException e) {
-            throw new IllegalStateException("column " + column, e);
-        }
     }
 
     private static Instant instant(Timestamp t) {

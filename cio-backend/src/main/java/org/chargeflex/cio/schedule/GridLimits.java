@@ -24,7 +24,7 @@ public interface GridLimits {
 
     /**
      * The limit of a curtailed station or grid connection point from what the planner read in its own query
-     * ({@link ScheduleRepository#sharedLimits}): its registered maximum, a curtailment of {@code curtailmentW} and the
+     * ({@link BatchLimitsRepository}): its registered maximum, a curtailment of {@code curtailmentW} and the
      * {@code ongoingSessions} under it (minimum session power rule), W. Same value as the two methods above.
      */
     double curtailedLimitW(double registeredMaxW, double curtailmentW, int ongoingSessions);

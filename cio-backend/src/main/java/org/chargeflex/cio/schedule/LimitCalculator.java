@@ -1,39 +1,29 @@
 package org.chargeflex.cio.schedule;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
 import org.chargeflex.cio.contract.ChargingRequest;
 import org.chargeflex.cio.optimizer.PlanningInput;
 import org.springframework.stereotype.Component;
 
 /**
- * The limits for planning one session: the EV's, the outlet's, and what the station's and the grid connection point's
- * limits ({@link GridLimits}: registered maximum or DNO curtailment, with the minimum session power) leave after the
- * other open sessions' current schedules (one query, {@link ScheduleRepository#sharedLimits}).
+ * The limits for planning one session outside a planning batch (the check of a management service's answer before
+ * the batch): the same read and the same figures as the batch's ({@link BatchLimitsRepository}, {@link BatchLimits}),
+ * for the one request.
  */
 @Component
 class LimitCalculator {
-    private final ScheduleRepository schedules;
-    private final GridLimits gridLimits;
+    private final BatchLimitsRepository limits;
 
-    LimitCalculator(ScheduleRepository schedules, GridLimits gridLimits) {
-        this.schedules = schedules;
-        this.gridLimits = gridLimits;
+    LimitCalculator(BatchLimitsRepository limits) {
+        this.limits = limits;
     }
 
     PlanningInput limits(PlanningTargets.Target target, ChargingRequest request, double evMaxPowerW,
             double evMinPowerW, Instant now) {
-        ScheduleRepository.SharedLimits shared = schedules.sharedLimits(target.stationId(),
-                target.gridConnectionPoint(), request.sessionId(), now);
-        double stationHeadroom = limit(shared.stationMaxPowerW(), shared.stationCurtailment())
-                - shared.committedAtStation();
-        double gridHeadroom = target.gridConnectionPoint() == null ? Double.POSITIVE_INFINITY
-                : limit(shared.gridMaxPowerW(), shared.gridCurtailment()) - shared.committedAtGrid();
-        return new PlanningInput(now, request.ev().plannedDeparture(), request.ev().energyDemandWh(), evMaxPowerW,
-                evMinPowerW, target.outlet().maxPowerW(), stationHeadroom, gridHeadroom);
-    }
-
-    private double limit(double registeredMaxW, ScheduleRepository.Curtailment curtailment) {
-        return curtailment == null ? registeredMaxW
-                : gridLimits.curtailedLimitW(registeredMaxW, curtailment.limitW(), curtailment.ongoingSessions());
+        PlanningJob job = new PlanningJob(request, target, evMaxPowerW, evMinPowerW, Optional.empty());
+        List<String> grids = target.gridConnectionPoint() == null ? List.of() : List.of(target.gridConnectionPoint());
+        return limits.read(List.of(target.stationId()), grids).input(job, now);
     }
 }

@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class ScheduleRepository {
     /**
      * The open sessions whose current schedule is still valid at {@code :now}, with the peak their plans commit
-     * ({@code sessions.planned_peak_w}, kept by {@link #insertNextVersion}).
+     * ({@code sessions.planned_peak_w}, kept by {@link #insertVersions}).
      */
     private static final String PLANNED_OPEN_SESSION = "se.state <> 'FINISHED' AND se.plan_valid_until > :now";
 
@@ -37,53 +37,11 @@ public class ScheduleRepository {
     }
 
     /**
-     * Stores the plan as the session's next version (one statement: the session row counts its versions and keeps
-     * the current one's peak and validity for {@link #sharedLimits}). Call in the transaction that holds the planning
-     * locks, which also keeps two plans of one session apart.
-     */
-    public StoredSchedule insertNextVersion(String stationId, String sessionId, PlannedSchedule plan,
-            int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId) {
-        return insertNextVersion(stationId, sessionId, plan, pollIntervalSeconds, origin, managementServiceId,
-                plan.peakPowerW());
-    }
-
-    /**
-     * The same with the peak the other sessions' plans must leave room for ({@code committedPeakW}): a re-planned
-     * schedule keeps its past periods, whose power is over and no longer counts.
-     */
-    public StoredSchedule insertNextVersion(String stationId, String sessionId, PlannedSchedule plan,
-            int pollIntervalSeconds, ScheduleOrigin origin, Long managementServiceId, double committedPeakW) {
-        String id = UUID.randomUUID().toString();
-        List<SchedulePeriod> periods = plan.periods();
-        long[] offsets = periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray();
-        double[] powers = periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray();
-        return jdbc.sql("""
-                WITH current AS (
-                    UPDATE sessions SET schedule_version = schedule_version + 1, planned_peak_w = :peak,
-                                        plan_valid_until = :until
-                    WHERE station_id = :station AND id = :session
-                    RETURNING schedule_version)
-                INSERT INTO schedules (id, station_id, session_id, version, start_time, valid_until, poll_interval_s,
-                                       period_offsets_s, period_max_power_w, peak_power_w, origin, management_service_id)
-                SELECT :id, :station, :session, schedule_version, :start, :until, :poll, :offsets, :powers,
-                       :peak, :origin, :service
-                FROM current
-                RETURNING version, created_at""")
-                .param("id", id).param("station", stationId).param("session", sessionId)
-                .param("start", Timestamp.from(plan.startTime())).param("until", Timestamp.from(plan.validUntil()))
-                .param("poll", pollIntervalSeconds).param("offsets", offsets).param("powers", powers)
-                .param("peak", committedPeakW).param("origin", origin.name()).param("service", managementServiceId)
-                .query((rs, n) -> new StoredSchedule(id, stationId, sessionId, rs.getInt(1), plan, pollIntervalSeconds,
-                        origin, managementServiceId, rs.getTimestamp(2).toInstant()))
-                .single();
-    }
-
-    /**
      * A schedule version to store with {@link #insertVersions}.
      *
      * @param version        the session's current version plus one (0 + 1 for its first)
-     * @param committedPeakW the peak the other sessions' plans must leave room for (see {@link #insertNextVersion(
-     *                       String, String, PlannedSchedule, int, ScheduleOrigin, Long, double)})
+     * @param committedPeakW the peak the other sessions' plans must leave room for: the plan's peak, or for a
+     *                       re-planned schedule, whose past periods are over and no longer count, its future peak
      * @param createdAt      the transaction's time, for the returned {@link StoredSchedule} (the row takes now())
      */
     public record NewVersion(String stationId, String sessionId, int version, PlannedSchedule plan,
@@ -154,7 +112,7 @@ public class ScheduleRepository {
 
     /**
      * The current schedules of the open sessions of the stations, in one statement: each session's version as its
-     * row keeps it ({@code sessions.schedule_version}, kept by {@link #insertNextVersion}); a session without a
+     * row keeps it ({@code sessions.schedule_version}, kept by {@link #insertVersions}); a session without a
      * schedule has none in the list.
      */
     public List<StoredSchedule> currentOf(Collection<String> stationIds) {
@@ -185,66 +143,6 @@ public class ScheduleRepository {
                 + " AND se.id <> :session AND " + PLANNED_OPEN_SESSION)
                 .param("station", stationId).param("session", exceptSessionId).param("now", Timestamp.from(now))
                 .query(Double.class).single();
-    }
-
-    /**
-     * The limits of a station and its grid connection point, their DNO curtailments (with the ongoing sessions the
-     * minimum-session-power rule counts) and what other open sessions are planned to draw under them, in one
-     * statement (the stations first, then their open sessions through the partial index {@code sessions_open_idx}: a
-     * plain {@code IN} let the planner scan all sessions). The power planned for a session is the peak of its current schedule if that is still valid at
-     * {@code now} (the peak over the whole schedule: conservative, and enough for a simple policy). The effective
-     * limits are {@link GridLimits#curtailedLimitW} of these.
-     *
-     * @param gridConnectionPoint the station's grid connection point or {@code null}
-     */
-    public SharedLimits sharedLimits(String stationId, String gridConnectionPoint, String exceptSessionId, Instant now) {
-        return jdbc.sql("""
-                SELECT (SELECT max_power_w FROM stations WHERE id = :station) AS station_max,
-                       (SELECT max_power_w FROM grid_connection_points WHERE id = :gcp) AS grid_max,
-                       (SELECT c.limit_w FROM grid_curtailments c WHERE c.station_id = :station) AS station_curtailed,
-                       (SELECT (SELECT count(*) FROM sessions se WHERE se.station_id = c.station_id AND"""
-                + " " + GridLimits.ONGOING_SESSION + """
-                ) FROM grid_curtailments c WHERE c.station_id = :station) AS station_ongoing,
-                       (SELECT c.limit_w FROM grid_curtailments c WHERE c.grid_connection_point = :gcp) AS grid_curtailed,
-                       (SELECT (SELECT count(*) FROM sessions se JOIN stations st ON st.id = se.station_id
-                                WHERE st.grid_connection_point = c.grid_connection_point AND"""
-                + " " + GridLimits.ONGOING_SESSION + """
-                ) FROM grid_curtailments c WHERE c.grid_connection_point = :gcp) AS grid_ongoing,
-                       coalesce(sum(se.planned_peak_w) FILTER (WHERE se.station_id = :station), 0) AS at_station,
-                       coalesce(sum(se.planned_peak_w), 0) AS at_grid
-                FROM sessions se
-                WHERE se.station_id = ANY (ARRAY(SELECT id FROM stations WHERE id = :station OR grid_connection_point = :gcp))
-                  AND NOT (se.station_id = :station AND se.id = :session)""" + " AND " + PLANNED_OPEN_SESSION)
-                .param("station", stationId).param("gcp", gridConnectionPoint).param("session", exceptSessionId)
-                .param("now", Timestamp.from(now))
-                .query((rs, n) -> new SharedLimits(rs.getDouble("station_max"),
-                        rs.getObject("grid_max") == null ? Double.POSITIVE_INFINITY : rs.getDouble("grid_max"),
-                        curtailment(rs, "station_curtailed", "station_ongoing"),
-                        curtailment(rs, "grid_curtailed", "grid_ongoing"),
-                        rs.getDouble("at_station"), rs.getDouble("at_grid")))
-                .single();
-    }
-
-    private static Curtailment curtailment(ResultSet rs, String limit, String ongoing) throws SQLException {
-        return rs.getObject(limit) == null ? null : new Curtailment(rs.getDouble(limit), rs.getInt(ongoing));
-    }
-
-    /**
-     * A station's and its grid connection point's limits and the power other open sessions are planned to draw.
-     *
-     * @param gridMaxPowerW      {@link Double#POSITIVE_INFINITY} without a grid connection point
-     * @param stationCurtailment the station's DNO curtailment, or {@code null}
-     * @param gridCurtailment    the grid connection point's DNO curtailment, or {@code null}
-     * @param committedAtStation planned for the station's other open sessions
-     * @param committedAtGrid    planned for all other open sessions on the grid connection point (or, without one,
-     *                           the station)
-     */
-    public record SharedLimits(double stationMaxPowerW, double gridMaxPowerW, Curtailment stationCurtailment,
-            Curtailment gridCurtailment, double committedAtStation, double committedAtGrid) {
-    }
-
-    /** A DNO curtailment's limit, W, and the ongoing sessions under it. */
-    public record Curtailment(double limitW, int ongoingSessions) {
     }
 
     private static StoredSchedule schedule(ResultSet rs) throws SQLException {
