@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.chargeflex.bench.load.RawRequest;
 
 /**
  * The schedule-request load: the outlets of all stations take turns (in a shuffled order). Each outlet runs sessions
@@ -26,7 +27,7 @@ final class ChargingPlan {
     private long turn;
 
     /** One kind of request and the request itself. */
-    record Step(byte kind, HttpRequest request) {
+    record Step(byte kind, RawRequest request) {
     }
 
     ChargingPlan(StationMessages messages, List<SimStation> stations, int replans) {
@@ -65,7 +66,7 @@ final class ChargingPlan {
         Instant now = Instant.now();
         for (OutletState o : outlets) {
             if (o.outlet.equals(outletId)) {
-                first.add(o.next(now).request());
+                first.add(messages.jdk(o.next(now).request()));
             }
         }
         return first;
@@ -89,7 +90,7 @@ final class ChargingPlan {
 
         Step next(Instant now) {
             if (session >= 0 && requestsInSession > replans) {
-                HttpRequest stop = messages.stopRecord(station, outlet, sessionId, ev.rfid(), started, registerWh, now,
+                RawRequest stop = messages.stopRecord(station, outlet, sessionId, ev.rfid(), started, registerWh, now,
                         registerWh + deliveredWh);
                 registerWh += deliveredWh;
                 session = -1;

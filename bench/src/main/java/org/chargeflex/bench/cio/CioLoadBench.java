@@ -31,8 +31,13 @@ import org.chargeflex.bench.load.LoadResult;
  * Test 2 (polling): {@code --poll-stations} (10000) stations each polling once per {@code --poll-period} (60) s with
  * If-None-Match and sending one meter batch of 4 values per period, for {@code --poll-seconds} (60).
  * {@code --tests requests,polling} picks tests; {@code --jvm "..."} sets the server's JVM options;
- * {@code --register-parallel} (4) concurrent admin requests during set-up. Every result is printed as one Markdown
- * table row. The generator runs on the same cores as the server: its own CPU share is printed with each result.
+ * {@code --register-parallel} (4) concurrent admin requests during set-up. {@code --client socket|jdk} (socket) picks
+ * the generator of test 1's open loop and probe: {@code socket} is {@link org.chargeflex.bench.load.SocketLoad}
+ * (a thread with a blocking socket per connection, which writes the raw request and reads the answer itself),
+ * {@code jdk} the JDK's HttpClient, which costs about 1 ms of CPU per request on the cores the server needs; the
+ * set-up and test 2 use the JDK's HttpClient either way. Every result is printed as one Markdown table row. The
+ * generator runs on the same cores as the server: its own CPU share is printed with each result, and test 1 also
+ * prints the CPU per request of the CIO (JVM + PostgreSQL) and of the generator (this JVM).
  */
 public final class CioLoadBench {
     static final String DEFAULT_JVM = "-Xms1g -Xmx1g -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:+AlwaysPreTouch";
@@ -117,6 +122,8 @@ public final class CioLoadBench {
 
     /** Command-line options. */
     static final class Options {
+        static final String CLIENT_SOCKET = "socket";
+        static final String CLIENT_JDK = "jdk";
         Path jar = Path.of("cio-backend/target/cio-backend-0.1.0-SNAPSHOT.jar");
         String jvm = DEFAULT_JVM;
         String tests = "requests,polling";
@@ -133,6 +140,7 @@ public final class CioLoadBench {
         int pollSeconds = 60;
         int pollConnections = 32;
         int registerParallel = 4;
+        String client = CLIENT_SOCKET;
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -155,11 +163,20 @@ public final class CioLoadBench {
                     case "--poll-seconds" -> o.pollSeconds = Integer.parseInt(v);
                     case "--poll-connections" -> o.pollConnections = Integer.parseInt(v);
                     case "--register-parallel" -> o.registerParallel = Integer.parseInt(v);
+                    case "--client" -> o.client = client(v);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]
                             + " (see the Javadoc of CioLoadBench for the options)");
                 }
             }
             return o;
+        }
+
+        private static String client(String v) {
+            if (!v.equals(CLIENT_SOCKET) && !v.equals(CLIENT_JDK)) {
+                throw new IllegalArgumentException("--client must be " + CLIENT_SOCKET + " or " + CLIENT_JDK + ", not '"
+                        + v + "'");
+            }
+            return v;
         }
     }
 }

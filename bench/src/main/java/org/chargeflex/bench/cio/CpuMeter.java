@@ -52,6 +52,12 @@ final class CpuMeter {
                     percent(cio(), seconds, cores), cores, percent(cioJvm, seconds, cores),
                     percent(postgres, seconds, cores), percent(generator, seconds, cores), 100 * machineBusyShare);
         }
+
+        /** CPU per request of the CIO (JVM + PostgreSQL) and of the generator (this JVM), {@code requests} sent. */
+        String perRequest(int requests) {
+            return String.format(java.util.Locale.ROOT, "CPU per request (%d sent): CIO %.2f ms, generator %.2f ms",
+                    requests, 1000 * cio() / requests, 1000 * generator / requests);
+        }
     }
 
     void start() {

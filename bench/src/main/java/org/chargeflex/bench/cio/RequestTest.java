@@ -8,8 +8,13 @@ import java.util.Locale;
 import org.chargeflex.bench.load.ClosedLoopLoad;
 import org.chargeflex.bench.load.LoadResult;
 import org.chargeflex.bench.load.OpenLoopLoad;
+import org.chargeflex.bench.load.SocketLoad;
 
-/** Test 1: charging requests (new sessions and re-plans) open-loop at a fixed rate, then a closed-loop probe. */
+/**
+ * Test 1: charging requests (new sessions and re-plans) open-loop at a fixed rate, then a closed-loop probe, both sent
+ * by the generator {@code --client} picks: {@link SocketLoad} (blocking sockets, the default) or the JDK's HttpClient
+ * ({@link OpenLoopLoad}, {@link ClosedLoopLoad}). The set-up requests go through the JDK's HttpClient either way.
+ */
 final class RequestTest {
     private static final int PROBE_CAPACITY = 400_000;
 
@@ -38,8 +43,8 @@ final class RequestTest {
         // per session: 1 + replans charging requests and 1 STOP record, so the stream is a bit faster than --rate
         double streamRate = o.rate * (o.replans + 2.0) / (o.replans + 1.0);
         String setting = String.format(Locale.ROOT, "%d stations (%d outlets), %d charging requests/s (+ STOP records,"
-                + " %d re-plans per session), %d s after %d s warm-up, %d connections", o.stations, plan.outletCount(),
-                o.rate, o.replans, o.seconds, o.warmup, o.connections);
+                + " %d re-plans per session), %d s after %d s warm-up, %d connections, generator: %s", o.stations,
+                plan.outletCount(), o.rate, o.replans, o.seconds, o.warmup, o.connections, generator());
         if (o.warmup > 0) {
             openLoop(plan, streamRate, o.warmup);
         }
@@ -50,23 +55,29 @@ final class RequestTest {
         LoadResult.Stats requests = run.result.stats(i -> run.kinds[i] == ChargingPlan.CHARGING_REQUEST, s -> s == 200);
         LoadResult.Stats stops = run.result.stats(i -> run.kinds[i] == ChargingPlan.STOP_RECORD,
                 s -> s == 200 || s == 201);
-        CioLoadBench.row("CIO schedule requests, open loop", setting, requests, usage.describe(CioLoadBench.CORES));
+        CioLoadBench.row("CIO schedule requests, open loop", setting, requests, usage.describe(CioLoadBench.CORES)
+                + "; " + usage.perRequest(run.result.sent()));
         CioLoadBench.row("CIO session STOP records in the same run", setting, stops, "");
         CioLoadBench.failures(run.result);
 
         byte[] kinds = new byte[PROBE_CAPACITY];
         cpu.start();
-        LoadResult probe = ClosedLoopLoad.run(client, i -> {
-            ChargingPlan.Step step = plan.next();
-            kinds[i] = step.kind();
-            return step.request();
-        }, o.clients, o.probeSeconds, PROBE_CAPACITY);
+        LoadResult probe = closedLoop(plan, kinds);
         CpuMeter.Usage probeUsage = cpu.stop();
         LoadResult.Stats max = probe.stats(i -> kinds[i] == ChargingPlan.CHARGING_REQUEST, s -> s == 200);
         CioLoadBench.row("CIO schedule requests, closed loop (max throughput)", String.format(Locale.ROOT,
-                "%d stations, %d clients flat out for %d s (latency from send)", o.stations, o.clients, o.probeSeconds),
-                max, probeUsage.describe(CioLoadBench.CORES));
+                "%d stations, %d clients flat out for %d s (latency from send), generator: %s", o.stations, o.clients,
+                o.probeSeconds, generator()), max, probeUsage.describe(CioLoadBench.CORES) + "; "
+                        + probeUsage.perRequest(probe.sent()));
         CioLoadBench.failures(probe);
+    }
+
+    private boolean jdkClient() {
+        return o.client.equals(CioLoadBench.Options.CLIENT_JDK);
+    }
+
+    private String generator() {
+        return jdkClient() ? "JDK HttpClient" : "blocking sockets";
     }
 
     /**
@@ -101,15 +112,41 @@ final class RequestTest {
     private record Run(LoadResult result, byte[] kinds) {
     }
 
+    /** The plan's next steps at {@code rate} for {@code seconds}, open loop; the requests are built ahead. */
     private Run openLoop(ChargingPlan plan, double rate, int seconds) throws InterruptedException {
         int n = (int) Math.round(rate * seconds);
         ChargingPlan.Step[] steps = plan.next(n);
         byte[] kinds = new byte[n];
-        HttpRequest[] requests = new HttpRequest[n];
         for (int i = 0; i < n; i++) {
             kinds[i] = steps[i].kind();
-            requests[i] = steps[i].request();
         }
-        return new Run(OpenLoopLoad.run(client, i -> requests[i], n, rate, o.connections), kinds);
+        if (jdkClient()) {
+            HttpRequest[] requests = new HttpRequest[n];
+            for (int i = 0; i < n; i++) {
+                requests[i] = messages.jdk(steps[i].request());
+            }
+            return new Run(OpenLoopLoad.run(client, i -> requests[i], n, rate, o.connections), kinds);
+        }
+        byte[][] requests = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            requests[i] = messages.bytes(steps[i].request());
+        }
+        return new Run(SocketLoad.openLoop(cio.port, i -> requests[i], n, rate, o.connections), kinds);
+    }
+
+    /** {@code --clients} flat out for {@code --probe-seconds}; the requests are built as they are sent. */
+    private LoadResult closedLoop(ChargingPlan plan, byte[] kinds) throws InterruptedException {
+        if (jdkClient()) {
+            return ClosedLoopLoad.run(client, i -> {
+                ChargingPlan.Step step = plan.next();
+                kinds[i] = step.kind();
+                return messages.jdk(step.request());
+            }, o.clients, o.probeSeconds, PROBE_CAPACITY);
+        }
+        return SocketLoad.closedLoop(cio.port, i -> {
+            ChargingPlan.Step step = plan.next();
+            kinds[i] = step.kind();
+            return messages.bytes(step.request());
+        }, o.clients, o.probeSeconds, PROBE_CAPACITY);
     }
 }

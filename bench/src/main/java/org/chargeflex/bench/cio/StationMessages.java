@@ -5,24 +5,41 @@ import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
+import org.chargeflex.bench.load.RawRequest;
 
 /**
  * The station API requests, JSON written by hand (the shapes of the cio-contract records) so that building them costs
- * the generator next to nothing; each carries the station's precomputed Basic header.
+ * the generator next to nothing; each carries the station's precomputed Basic header. Charging requests and STOP
+ * records are {@link RawRequest}s, sent as raw bytes ({@link #bytes}) by the socket generator or as JDK requests
+ * ({@link #jdk}); polls and meter batches (the polling test) are JDK requests only.
  */
 final class StationMessages {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
-    private final String base;
+    private static final String STATIONS = "/api/v1/stations/";
+    private final String hostPort;
+    private final String origin;
 
     StationMessages(CioProcess cio) {
-        this.base = "http://127.0.0.1:" + cio.port + "/api/v1/stations/";
+        this.hostPort = "127.0.0.1:" + cio.port;
+        this.origin = "http://" + hostPort;
+    }
+
+    /** The request for the JDK's HttpClient. */
+    HttpRequest jdk(RawRequest r) {
+        return r.httpRequest(origin, TIMEOUT);
+    }
+
+    /** The request as raw HTTP/1.1 bytes, for the socket generator. */
+    byte[] bytes(RawRequest r) {
+        return r.bytes(hostPort);
     }
 
     /** An EV's parameters: maximum and minimum current per phase, phases, energy still needed, planned departure. */
     record Ev(double maxCurrentA, int phases, double energyDemandWh, Instant plannedDeparture, String rfid) {
     }
 
-    HttpRequest chargingRequest(SimStation s, String outlet, String sessionId, Ev ev) {
+    RawRequest chargingRequest(SimStation s, String outlet, String sessionId, Ev ev) {
         String json = String.format(Locale.ROOT, "{\"stationId\":\"%s\",\"outletId\":\"%s\",\"sessionId\":\"%s\","
                 + "\"user\":{\"type\":\"RFID\",\"token\":\"%s\"},\"ev\":{\"energyDemandWh\":%.0f,\"maxCurrentA\":%.1f,"
                 + "\"minCurrentA\":6.0,\"phases\":%d,\"plannedDeparture\":\"%s\"}}",
@@ -32,7 +49,8 @@ final class StationMessages {
     }
 
     HttpRequest poll(SimStation s, String sessionId, String etag) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + s.id + "/sessions/" + sessionId + "/schedule"))
+        URI uri = URI.create(origin + STATIONS + s.id + "/sessions/" + sessionId + "/schedule");
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .header("Authorization", s.authorization).timeout(TIMEOUT).GET();
         if (etag != null) {
             b.header("If-None-Match", etag);
@@ -55,11 +73,11 @@ final class StationMessages {
                     powerW, amps, amps, amps));
         }
         json.append("]}");
-        return post(s, "/meter-values", json.toString());
+        return jdk(post(s, "/meter-values", json.toString()));
     }
 
     /** The STOP record of a session (it repeats the start fields). */
-    HttpRequest stopRecord(SimStation s, String outlet, String sessionId, String rfid, Instant start, double startWh,
+    RawRequest stopRecord(SimStation s, String outlet, String sessionId, String rfid, Instant start, double startWh,
             Instant stop, double stopWh) {
         String json = String.format(Locale.ROOT, "{\"stationId\":\"%s\",\"sequenceNumber\":%d,\"kind\":\"STOP\","
                 + "\"sessionId\":\"%s\",\"outletId\":\"%s\",\"user\":{\"type\":\"RFID\",\"token\":\"%s\"},"
@@ -68,9 +86,8 @@ final class StationMessages {
         return post(s, "/session-records", json);
     }
 
-    private HttpRequest post(SimStation s, String path, String json) {
-        return HttpRequest.newBuilder(URI.create(base + s.id + path)).header("Authorization", s.authorization)
-                .header("Content-Type", "application/json").timeout(TIMEOUT)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    private static RawRequest post(SimStation s, String path, String json) {
+        return new RawRequest("POST", STATIONS + s.id + path, Map.of("Authorization", s.authorization,
+                "Content-Type", "application/json"), json);
     }
 }

@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import org.chargeflex.bench.load.LoadResult;
 import org.chargeflex.bench.load.OpenLoopLoad;
+import org.chargeflex.bench.load.SocketLoad;
 
 /**
  * Station firmware benchmark: start-up time to the first REST answer, GET latency percentiles and throughput at a
@@ -113,12 +114,12 @@ public final class StationBench {
             if (jdkClient) {
                 OpenLoopLoad.run(client, get, rate, 10, connections); // warm-up
             } else {
-                SocketLoad.run(p.port, path, "Bearer " + token, rate, 10, connections);
+                SocketLoad.get(p.port, path, "Bearer " + token, rate, 10, connections);
             }
             long cpu0 = p.cpuMillis();
             long benchCpu0 = benchCpuNanos();
             LoadResult result = jdkClient ? OpenLoopLoad.run(client, get, rate, seconds, connections)
-                    : SocketLoad.run(p.port, path, "Bearer " + token, rate, seconds, connections);
+                    : SocketLoad.get(p.port, path, "Bearer " + token, rate, seconds, connections);
             long stationCpu = p.cpuMillis() - cpu0;
             double benchCpuMillis = (benchCpuNanos() - benchCpu0) / 1e6;
             LoadResult.Stats r = result.stats();

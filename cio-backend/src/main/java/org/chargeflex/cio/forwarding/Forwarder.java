@@ -2,10 +2,14 @@ package org.chargeflex.cio.forwarding;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.chargeflex.cio.contract.ChargingRequest;
+import org.chargeflex.cio.contract.UserIdentification;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.optimizer.PlanningInput;
+import org.chargeflex.cio.system.RegistryCache;
+import org.chargeflex.cio.system.RegistryChanges;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -26,16 +30,26 @@ import tools.jackson.databind.json.JsonMapper;
 public class Forwarder {
     private static final Logger LOG = LoggerFactory.getLogger(Forwarder.class);
 
+    private static final int RESPONSIBLE_CACHE_SIZE = 100_000;
+
     private final ManagementServiceRepository services;
     private final ForwardingClient client;
     private final ForwardingLogRepository log;
     private final JsonMapper json;
+    /** The responsible service by EV user and grid connection point (mostly: none); see {@link RegistryCache}. */
+    private final RegistryCache<Responsibility, Optional<ServiceEndpoint>> responsible;
 
-    Forwarder(ManagementServiceRepository services, ForwardingClient client, ForwardingLogRepository log, JsonMapper json) {
+    private record Responsibility(UserIdentification.Type userType, String userToken, String gridConnectionPoint) {
+    }
+
+    Forwarder(ManagementServiceRepository services, ForwardingClient client, ForwardingLogRepository log, JsonMapper json,
+            RegistryChanges changes) {
         this.services = services;
         this.client = client;
         this.log = log;
         this.json = json;
+        this.responsible = changes.cache("responsible management services", RESPONSIBLE_CACHE_SIZE, Set.of(RegistryChanges.MANAGEMENT_SERVICES,
+                        RegistryChanges.MANAGEMENT_SERVICE_MEMBERS, RegistryChanges.MANAGEMENT_SERVICE_GRID_POINTS));
     }
 
     /** A valid answer of a service; {@link #record} it once it is used or dropped. */
@@ -50,11 +64,11 @@ public class Forwarder {
      */
     public Optional<Forwarded> forward(ChargingRequest request, String gridConnectionPoint,
             Supplier<PlanningInput> currentLimits) {
-        Optional<ManagementService> service = choose(request, gridConnectionPoint);
+        Optional<ServiceEndpoint> service = choose(request, gridConnectionPoint);
         if (service.isEmpty()) {
             return Optional.empty();
         }
-        ManagementService s = service.get();
+        ServiceEndpoint s = service.get();
         PlanningInput limits = currentLimits.get();
         byte[] body = json.writeValueAsBytes(new ForwardingRequest(request, gridConnectionPoint, limitsOf(limits),
                 limits.now()));
@@ -86,17 +100,18 @@ public class Forwarder {
         write(request, forwarded.serviceId(), forwarded.url(), outcome, detail, forwarded.durationMs());
     }
 
-    private Optional<ManagementService> choose(ChargingRequest request, String gridConnectionPoint) {
+    private Optional<ServiceEndpoint> choose(ChargingRequest request, String gridConnectionPoint) {
         if (request.managementServiceUrl() != null) {
             Optional<ManagementService> named = services.findByUrl(request.managementServiceUrl());
             if (named.isPresent() && named.get().enabled()) {
-                return named;
+                return named.map(ServiceEndpoint::of);
             }
             write(request, named.map(ManagementService::id).orElse(null), request.managementServiceUrl().toString(),
                     ForwardingOutcome.NOT_REGISTERED, named.isPresent() ? "the service is disabled"
                             : "no management service is registered with this URL", 0);
         }
-        return services.findResponsible(request.user(), gridConnectionPoint);
+        Responsibility key = new Responsibility(request.user().type(), request.user().token(), gridConnectionPoint);
+        return responsible.get(key, k -> services.findResponsible(request.user(), gridConnectionPoint));
     }
 
     private void write(ChargingRequest r, Long serviceId, String url, ForwardingOutcome outcome, String detail,

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 import org.chargeflex.cio.contract.UserIdentification;
+import org.chargeflex.cio.system.RegistryChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -13,9 +14,11 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ManagementServiceRepository {
     private final JdbcClient jdbc;
+    private final RegistryChanges changes;
 
-    ManagementServiceRepository(JdbcClient jdbc) {
+    ManagementServiceRepository(JdbcClient jdbc, RegistryChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** The fields an operator sets. */
@@ -40,9 +43,9 @@ class ManagementServiceRepository {
      * The enabled service responsible for a request, in one query: the fleet service the EV user is a member of,
      * else the DNO service of the grid connection point ({@code null}: none).
      */
-    Optional<ManagementService> findResponsible(UserIdentification user, String gridConnectionPoint) {
+    Optional<ServiceEndpoint> findResponsible(UserIdentification user, String gridConnectionPoint) {
         return jdbc.sql("""
-                SELECT ms.* FROM management_services ms
+                SELECT ms.id, ms.url, ms.timeout_ms FROM management_services ms
                 LEFT JOIN management_service_members m
                        ON m.service_id = ms.id AND m.user_type = :userType AND m.user_token = :userToken
                 LEFT JOIN management_service_grid_points g
@@ -52,53 +55,57 @@ class ManagementServiceRepository {
                 LIMIT 1""")
                 .param("userType", user.type().name()).param("userToken", user.token())
                 .param("gcp", gridConnectionPoint)
-                .query((rs, n) -> service(rs)).optional();
+                .query((rs, n) -> new ServiceEndpoint(rs.getLong("id"), URI.create(rs.getString("url")),
+                        rs.getInt("timeout_ms")))
+                .optional();
     }
 
     /** @throws org.springframework.dao.DuplicateKeyException if the name or URL is taken */
     long insert(ServiceData d) {
-        return jdbc.sql("""
+        return changes.write(RegistryChanges.MANAGEMENT_SERVICES, () -> jdbc.sql("""
                 INSERT INTO management_services (name, kind, url, timeout_ms, enabled) VALUES (?, ?, ?, ?, ?)
                 RETURNING id""")
                 .params(d.name(), d.kind().name(), d.url().toString(), d.timeoutMs(), d.enabled())
-                .query(Long.class).single();
+                .query(Long.class).single());
     }
 
     boolean update(long id, ServiceData d) {
-        return jdbc.sql("""
+        return changes.write(RegistryChanges.MANAGEMENT_SERVICES, () -> jdbc.sql("""
                 UPDATE management_services SET name = ?, kind = ?, url = ?, timeout_ms = ?, enabled = ? WHERE id = ?""")
-                .params(d.name(), d.kind().name(), d.url().toString(), d.timeoutMs(), d.enabled(), id).update() == 1;
+                .params(d.name(), d.kind().name(), d.url().toString(), d.timeoutMs(), d.enabled(), id).update() == 1);
     }
 
     boolean delete(long id) {
-        return jdbc.sql("DELETE FROM management_services WHERE id = ?").param(id).update() == 1;
+        return changes.write(RegistryChanges.MANAGEMENT_SERVICES,
+                () -> jdbc.sql("DELETE FROM management_services WHERE id = ?").param(id).update() == 1);
     }
 
     /** Makes the EV user a member of the service (moving it from any other service). */
     void putMember(long serviceId, UserIdentification user) {
-        jdbc.sql("""
+        changes.write(RegistryChanges.MANAGEMENT_SERVICE_MEMBERS, () -> jdbc.sql("""
                 INSERT INTO management_service_members (user_type, user_token, service_id) VALUES (?, ?, ?)
                 ON CONFLICT (user_type, user_token) DO UPDATE SET service_id = excluded.service_id""")
-                .params(user.type().name(), user.token(), serviceId).update();
+                .params(user.type().name(), user.token(), serviceId).update());
     }
 
     boolean deleteMember(long serviceId, UserIdentification user) {
-        return jdbc.sql("""
+        return changes.write(RegistryChanges.MANAGEMENT_SERVICE_MEMBERS, () -> jdbc.sql("""
                 DELETE FROM management_service_members WHERE service_id = ? AND user_type = ? AND user_token = ?""")
-                .params(serviceId, user.type().name(), user.token()).update() == 1;
+                .params(serviceId, user.type().name(), user.token()).update() == 1);
     }
 
     /** Assigns the grid connection point to the service (moving it from any other service). */
     void putGridPoint(long serviceId, String gridConnectionPoint) {
-        jdbc.sql("""
+        changes.write(RegistryChanges.MANAGEMENT_SERVICE_GRID_POINTS, () -> jdbc.sql("""
                 INSERT INTO management_service_grid_points (grid_connection_point, service_id) VALUES (?, ?)
                 ON CONFLICT (grid_connection_point) DO UPDATE SET service_id = excluded.service_id""")
-                .params(gridConnectionPoint, serviceId).update();
+                .params(gridConnectionPoint, serviceId).update());
     }
 
     boolean deleteGridPoint(long serviceId, String gridConnectionPoint) {
-        return jdbc.sql("DELETE FROM management_service_grid_points WHERE service_id = ? AND grid_connection_point = ?")
-                .params(serviceId, gridConnectionPoint).update() == 1;
+        return changes.write(RegistryChanges.MANAGEMENT_SERVICE_GRID_POINTS, () -> jdbc.sql("""
+                DELETE FROM management_service_grid_points WHERE service_id = ? AND grid_connection_point = ?""")
+                .params(serviceId, gridConnectionPoint).update() == 1);
     }
 
     private ManagementService service(ResultSet rs) throws SQLException {

@@ -13,9 +13,9 @@ import org.springframework.stereotype.Service;
  * Answers charging requests with schedules.
  *
  * <ol>
- * <li>Check the station's outlet, the session and the EV's parameters (one query).</li>
- * <li>If a management service is responsible, forward the request (outside any transaction: it may take up to the
- *     service's timeout) and check its answer against the limits.</li>
+ * <li>Check the station's outlet (registry copy in memory, {@link PlanningTargets}) and the EV's parameters.</li>
+ * <li>If a management service is responsible, check that the session has not finished, forward the request (outside
+ *     any transaction: it may take up to the service's timeout) and check its answer against the limits.</li>
  * <li>Wait in the planning lane of the station's grid connection point ({@link PlanningLanes}: requests sharing a
  *     limit meet in one lane; what gathers while the lane's previous batch runs becomes the next batch) and let the
  *     {@link BatchPlanner} plan the batch in one short transaction holding the stations' and grid connection points'
@@ -47,7 +47,7 @@ class ScheduleService {
     }
 
     StoredSchedule request(ChargingRequest request) {
-        PlanningTargets.Target target = targets.find(request.stationId(), request.outletId(), request.sessionId())
+        PlanningTargets.Target target = targets.find(request.stationId(), request.outletId())
                 .orElseThrow(() -> Problems.notFound("station", request.stationId()));
         if (target.outlet() == null) {
             throw Problems.unprocessable("outlet '" + request.outletId() + "' is not registered at station '"
@@ -60,11 +60,13 @@ class ScheduleService {
                     + " W)");
         }
         double evMin = EvPowerLimits.plannedMinPowerW(request.ev()); // minimum current at 253 V: see EvPowerLimits
-        if (target.sessionFinished()) {
-            throw finished(request);
-        }
-        Optional<Forwarder.Forwarded> forwarded = forwarder.forward(request, target.gridConnectionPoint(),
-                () -> limits.limits(target, request, evMax, evMin, clock.instant()));
+        // a finished session is refused by the batch (it cannot be saved again); before forwarding, it is checked here
+        Optional<Forwarder.Forwarded> forwarded = forwarder.forward(request, target.gridConnectionPoint(), () -> {
+            if (targets.sessionFinished(request.stationId(), request.sessionId())) {
+                throw finished(request);
+            }
+            return limits.limits(target, request, evMax, evMin, clock.instant());
+        });
         PlanningJob job = new PlanningJob(request, target, evMax, evMin, forwarded);
         return lanes.submit(job.laneKey(), job);
     }

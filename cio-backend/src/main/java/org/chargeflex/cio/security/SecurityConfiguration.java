@@ -3,6 +3,7 @@ package org.chargeflex.cio.security;
 import jakarta.servlet.DispatcherType;
 import java.util.Map;
 import org.chargeflex.cio.station.StationRepository;
+import org.chargeflex.cio.system.RegistryChanges;
 import org.chargeflex.cio.user.Role;
 import org.chargeflex.cio.user.UserRepository;
 import org.springframework.context.annotation.Bean;
@@ -37,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <li>The dashboard page {@code /dashboard/**} (static) is for operator accounts with a reading role, like its data.</li>
  * </ul>
  * Operator passwords are stored as DelegatingPasswordEncoder hashes (BCrypt); successful checks are remembered by
- * {@link VerifiedCredentialCache}. Station secrets (256-bit random) are stored as salted HMAC-SHA-256
+ * {@link VerifiedCredentialCache}. Station accounts are kept in memory between requests ({@link StationCredentialCache},
+ * emptied on every change of table {@code stations} on any instance). Station secrets (256-bit random) are stored as salted HMAC-SHA-256
  * ({@link org.chargeflex.cio.system.StationSecrets}); older BCrypt hashes of them are re-hashed on first use.
  * 401 and 403 are problem bodies ({@link ProblemSecurityHandlers}).
  */
@@ -54,11 +56,14 @@ class SecurityConfiguration {
     }
 
     @Bean
-    DaoAuthenticationProvider stationAuthenticationProvider(StationRepository stations) {
-        StationAccounts accounts = new StationAccounts(stations);
+    DaoAuthenticationProvider stationAuthenticationProvider(StationRepository stations, RegistryChanges changes) {
+        StationCredentialCache cache = new StationCredentialCache(changes);
+        StationAccounts accounts = new StationAccounts(stations, cache);
         DaoAuthenticationProvider provider = new DaoAuthenticationProvider(accounts);
         provider.setPasswordEncoder(new StationSecretEncoder(PasswordEncoderFactories.createDelegatingPasswordEncoder()));
         provider.setUserDetailsPasswordService(accounts);
+        provider.setUserCache(cache);
+        provider.setForcePrincipalAsString(true); // the cached account is never handed out, so never erased
         return provider;
     }
 

@@ -2,7 +2,6 @@ package org.chargeflex.cio.station;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -54,21 +53,25 @@ public class PlanningLocks {
      * takes stations before grid connection points and both in key order, so no two wait for each other in a cycle.
      */
     public void lock(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
-        List<Object> params = new ArrayList<>();
-        for (int k : keys(stationIds)) {
-            params.add(STATION_LOCK);
-            params.add(k);
-        }
-        for (int k : keys(gridConnectionPoints)) {
-            params.add(GRID_POINT_LOCK);
-            params.add(k);
-        }
-        if (params.isEmpty()) {
+        List<Integer> stations = keys(stationIds);
+        List<Integer> grids = keys(gridConnectionPoints);
+        int n = stations.size() + grids.size();
+        if (n == 0) {
             return;
         }
-        // the select list is evaluated left to right: the locks are taken in the order above
-        String calls = String.join(", ", Collections.nCopies(params.size() / 2, "pg_advisory_xact_lock(?, ?)"));
-        jdbc.sql("SELECT " + calls).params(params).query((rs, n) -> 1).single();
+        int[] namespaces = new int[n];
+        int[] keys = new int[n];
+        for (int i = 0; i < n; i++) {
+            boolean station = i < stations.size();
+            namespaces[i] = station ? STATION_LOCK : GRID_POINT_LOCK;
+            keys[i] = station ? stations.get(i) : grids.get(i - stations.size());
+        }
+        // one statement text for any number of locks (prepared once per connection), taken in the arrays' order
+        jdbc.sql("""
+                SELECT count(pg_advisory_xact_lock(l.ns, l.k))
+                FROM (SELECT ns, k FROM unnest(CAST(:ns AS int[]), CAST(:keys AS int[])) WITH ORDINALITY AS u(ns, k, i)
+                      ORDER BY i) l""")
+                .param("ns", namespaces).param("keys", keys).query(Long.class).single();
     }
 
     private static List<Integer> keys(Collection<String> ids) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.chargeflex.cio.system.RegistryChanges;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,9 +28,11 @@ public class StationRepository {
             last_seen_at, created_at""";
 
     private final JdbcClient jdbc;
+    private final RegistryChanges changes;
 
-    StationRepository(JdbcClient jdbc) {
+    StationRepository(JdbcClient jdbc, RegistryChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** The fields an operator sets. */
@@ -98,21 +101,23 @@ public class StationRepository {
                 .params(id, data.name(), data.latitude(), data.longitude(), data.gridConnectionPoint(),
                         data.maxPowerW(), data.restBaseUrl())
                 .update();
+        changes.changed(RegistryChanges.STATIONS);
         outlets.forEach(o -> upsertOutlet(id, o));
     }
 
     public boolean update(String id, StationData data) {
-        return jdbc.sql("""
+        return changes.write(RegistryChanges.STATIONS, () -> jdbc.sql("""
                 UPDATE stations SET name = ?, latitude = ?, longitude = ?, grid_connection_point = ?, max_power_w = ?,
                        rest_base_url = ?, updated_at = now()
                 WHERE id = ?""")
                 .params(data.name(), data.latitude(), data.longitude(), data.gridConnectionPoint(), data.maxPowerW(),
                         data.restBaseUrl(), id)
-                .update() == 1;
+                .update() == 1);
     }
 
     public boolean delete(String id) {
-        return jdbc.sql("DELETE FROM stations WHERE id = ?").param(id).update() == 1;
+        return changes.write(RegistryChanges.STATIONS,
+                () -> jdbc.sql("DELETE FROM stations WHERE id = ?").param(id).update() == 1);
     }
 
     public List<Outlet> outlets(String stationId) {
@@ -126,14 +131,16 @@ public class StationRepository {
     }
 
     public void upsertOutlet(String stationId, Outlet outlet) {
-        jdbc.sql("""
+        changes.write(RegistryChanges.OUTLETS, () -> jdbc.sql("""
                 INSERT INTO outlets (station_id, id, max_power_w, phases) VALUES (?, ?, ?, ?)
                 ON CONFLICT (station_id, id) DO UPDATE SET max_power_w = excluded.max_power_w, phases = excluded.phases""")
-                .params(stationId, outlet.id(), outlet.maxPowerW(), outlet.phases()).update();
+                .params(stationId, outlet.id(), outlet.maxPowerW(), outlet.phases()).update());
     }
 
     public boolean deleteOutlet(String stationId, String outletId) {
-        return jdbc.sql("DELETE FROM outlets WHERE station_id = ? AND id = ?").params(stationId, outletId).update() == 1;
+        return changes.write(RegistryChanges.OUTLETS,
+                () -> jdbc.sql("DELETE FROM outlets WHERE station_id = ? AND id = ?").params(stationId, outletId)
+                        .update() == 1);
     }
 
     public Optional<String> credentialHash(String stationId) {
@@ -142,14 +149,16 @@ public class StationRepository {
     }
 
     public boolean setCredentialHash(String stationId, String hash) {
-        return jdbc.sql("UPDATE stations SET credential_hash = ?, updated_at = now() WHERE id = ?")
-                .params(hash, stationId).update() == 1;
+        return changes.write(RegistryChanges.STATIONS,
+                () -> jdbc.sql("UPDATE stations SET credential_hash = ?, updated_at = now() WHERE id = ?")
+                        .params(hash, stationId).update() == 1);
     }
 
     /** Sets the credential hash only if the stored one is still {@code expected}; false otherwise. */
     public boolean replaceCredentialHash(String stationId, String expected, String hash) {
-        return jdbc.sql("UPDATE stations SET credential_hash = ?, updated_at = now() WHERE id = ? AND credential_hash = ?")
-                .params(hash, stationId, expected).update() == 1;
+        return changes.write(RegistryChanges.STATIONS, () -> jdbc.sql("""
+                UPDATE stations SET credential_hash = ?, updated_at = now() WHERE id = ? AND credential_hash = ?""")
+                .params(hash, stationId, expected).update() == 1);
     }
 
     public Optional<AccessCredential> accessCredential(String stationId) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import org.chargeflex.cio.station.StationRepository;
+import org.chargeflex.cio.system.RegistryChanges;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
 import org.chargeflex.cio.support.Requests;
@@ -19,6 +20,9 @@ class StationSecretRehashTest extends IntegrationTest {
 
     @Autowired
     StationRepository stations;
+
+    @Autowired
+    RegistryChanges changes;
 
     @Test
     void newCredentialsAreStoredWithTheFastScheme() {
@@ -58,7 +62,7 @@ class StationSecretRehashTest extends IntegrationTest {
         jdbc.sql("UPDATE stations SET credential_hash = ? WHERE id = ?").params(rotated, id).update();
 
         // the re-hash of a checked old hash applies only while that old hash is still stored
-        StationAccounts accounts = new StationAccounts(stations);
+        StationAccounts accounts = new StationAccounts(stations, new StationCredentialCache(changes));
         accounts.updatePassword(User.withUsername(id).password(bcrypt)
                 .roles(StationAccounts.ROLE).build(), StationSecrets.hash(issued.password()));
 
