@@ -13,10 +13,13 @@ import org.springframework.stereotype.Repository;
 /**
  * Reads {@link BatchLimits} for a batch of charging requests in one statement whatever the batch size: the batch's
  * stations and all stations on its grid connection points, with their limits and curtailments, their grid connection
- * points' and their open sessions (one row per open session, looked up per station through the partial index
- * {@code sessions_open_idx}: {@code OFFSET 0} keeps the planner from joining all sessions by a sequential scan, which
- * it preferred when most sessions were open, at 2 ms per batch against 0.6 ms).
- * Call inside the batch's transaction, after the planning locks and after saving the requests.
+ * points' and their open sessions (one row per open session). Shaped for the generic plan that the planning
+ * transaction uses ({@link org.chargeflex.cio.station.PlanningLocks}): the stations by two index lookups (by id, by
+ * grid connection point), then the open sessions of all of them by one scan of the partial index
+ * {@code sessions_open_idx} with an array of station ids. (Measured under load with 3 grid connection points of 20
+ * stations: 0.45 ms against 1.07 ms for the former shape, a lateral index lookup per station under an {@code OR} of
+ * both station conditions, whose generic plan scanned all stations.) Call inside the batch's transaction, after the
+ * planning locks and after saving the requests.
  */
 @Repository
 class BatchLimitsRepository {
@@ -34,21 +37,27 @@ class BatchLimitsRepository {
         Map<String, BatchLimits.GridLimit> grids = new LinkedHashMap<>();
         List<BatchLimits.OpenSession> sessions = new ArrayList<>();
         jdbc.sql("""
+                WITH st AS MATERIALIZED (
+                    SELECT s.id, s.grid_connection_point, s.max_power_w FROM stations s
+                    WHERE s.id = ANY (ARRAY(SELECT unnest(CAST(:stations AS varchar[]))))
+                    UNION
+                    SELECT s.id, s.grid_connection_point, s.max_power_w FROM stations s
+                    WHERE s.grid_connection_point = ANY (CAST(:grids AS varchar[]))),
+                open AS MATERIALIZED (
+                    SELECT se.station_id, se.id, se.schedule_version, se.planned_peak_w, se.plan_valid_until,
+                           (""" + GridLimits.ONGOING_SESSION + """
+                ) AS ongoing
+                    FROM sessions se
+                    WHERE se.station_id = ANY (ARRAY(SELECT id FROM st)) AND se.state <> 'FINISHED')
                 SELECT st.id, st.grid_connection_point, st.max_power_w, sc.limit_w AS station_curtailed,
                        g.max_power_w AS grid_max, gc.limit_w AS grid_curtailed, now() AS tx_now,
                        open.id AS session_id, open.schedule_version, open.planned_peak_w, open.plan_valid_until,
                        open.ongoing
-                FROM stations st
+                FROM st
                 LEFT JOIN grid_curtailments sc ON sc.station_id = st.id
                 LEFT JOIN grid_connection_points g ON g.id = st.grid_connection_point
                 LEFT JOIN grid_curtailments gc ON gc.grid_connection_point = st.grid_connection_point
-                LEFT JOIN LATERAL (
-                    SELECT se.id, se.schedule_version, se.planned_peak_w, se.plan_valid_until,
-                           (""" + GridLimits.ONGOING_SESSION + """
-                ) AS ongoing
-                    FROM sessions se WHERE se.station_id = st.id AND se.state <> 'FINISHED'
-                    OFFSET 0) open ON true
-                WHERE st.id = ANY (:stations) OR st.grid_connection_point = ANY (:grids)""")
+                LEFT JOIN open ON open.station_id = st.id""")
                 .param("stations", stationIds.toArray(String[]::new))
                 .param("grids", gridConnectionPoints.toArray(String[]::new))
                 .query(rs -> {

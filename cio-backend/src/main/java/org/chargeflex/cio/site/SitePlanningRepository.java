@@ -5,20 +5,34 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chargeflex.cio.optimizer.SitePlanning;
 import org.chargeflex.cio.optimizer.SitePlanningSource;
 import org.chargeflex.cio.optimizer.StepSeries;
+import org.chargeflex.cio.system.RegistryCache;
+import org.chargeflex.cio.system.RegistryChanges;
 import org.chargeflex.optimizer.model.Objective;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The sites' objectives and series in PostgreSQL (tables site_planning, site_series). */
+/**
+ * The sites' objectives and series in PostgreSQL (tables site_planning, site_series). The planners read a site's
+ * planning for every session they plan; it is kept in memory between reads ({@link RegistryCache}, emptied whenever
+ * either table changes, on any instance).
+ */
 @Repository
 class SitePlanningRepository implements SitePlanningSource {
-    private final JdbcClient jdbc;
+    private static final int CACHE_CAPACITY = 20_000;
 
-    SitePlanningRepository(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final RegistryChanges changes;
+    private final RegistryCache<String, SitePlanning> cache;
+
+    SitePlanningRepository(JdbcClient jdbc, RegistryChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
+        this.cache = changes.cache("site planning", CACHE_CAPACITY,
+                Set.of(RegistryChanges.SITE_PLANNING, RegistryChanges.SITE_SERIES));
     }
 
     @Override
@@ -26,6 +40,10 @@ class SitePlanningRepository implements SitePlanningSource {
         if (gridConnectionPoint == null) {
             return SitePlanning.DEFAULT;
         }
+        return cache.get(gridConnectionPoint, this::load);
+    }
+
+    private SitePlanning load(String gridConnectionPoint) {
         // one statement: the objective on every row (at least one row, with no series a row of nulls)
         Objective[] objective = {Objective.PEAK};
         Map<SeriesKind, List<StepSeries.Point>> series = new EnumMap<>(SeriesKind.class);
@@ -54,6 +72,8 @@ class SitePlanningRepository implements SitePlanningSource {
 
     /** Sets the objective and replaces the given series (a {@code null} series stays as it is). One transaction. */
     void store(String gridConnectionPoint, Objective objective, Map<SeriesKind, List<StepSeries.Point>> replaced) {
+        changes.changed(RegistryChanges.SITE_PLANNING); // after the commit (the caller's transaction)
+        changes.changed(RegistryChanges.SITE_SERIES);
         jdbc.sql("""
                 INSERT INTO site_planning (grid_connection_point, objective) VALUES (?, ?)
                 ON CONFLICT (grid_connection_point) DO UPDATE SET objective = EXCLUDED.objective, updated_at = now()""")

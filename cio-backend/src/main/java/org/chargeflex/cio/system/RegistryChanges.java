@@ -49,6 +49,8 @@ public class RegistryChanges implements SmartLifecycle {
     public static final String MANAGEMENT_SERVICES = "management_services";
     public static final String MANAGEMENT_SERVICE_MEMBERS = "management_service_members";
     public static final String MANAGEMENT_SERVICE_GRID_POINTS = "management_service_grid_points";
+    public static final String SITE_PLANNING = "site_planning";
+    public static final String SITE_SERIES = "site_series";
     static final int CHECK_SECONDS = 5;
     private static final Logger LOG = LoggerFactory.getLogger(RegistryChanges.class);
     private static final long RETRY_MILLIS = 2_000;

@@ -18,15 +18,14 @@ import org.junit.jupiter.api.Test;
  * connection point with other open sessions, after the station's first request (which may also record that it was
  * seen). Raise a budget only with a reason: every statement is a round trip on the request's critical path.
  *
- * <p>A charging request: the station's credential, its grid connection point and outlets and the responsible
- * management service (none) come from the registry caches ({@code system.RegistryCache}, none of them a statement);
- * then the transaction of its planning batch ({@code BatchPlanner}; alone here, so the figures are those of a batch of
- * one): advisory locks (1), save the requests (1), limits and the open sessions' plans (1), the site's planning
- * (objective and series in one statement, read by the planner for a station on a grid connection point), insert the
- * schedules (1). A 304 poll: the current schedule (1).
+ * <p>A charging request: the station's credential, its grid connection point and outlets, the responsible
+ * management service (none) and the site's planning come from the registry caches ({@code system.RegistryCache}, none
+ * of them a statement); then the transaction of its planning batch ({@code BatchPlanner}; alone here, so the figures
+ * are those of a batch of one): advisory locks (1), save the requests (1), limits and the open sessions' plans (1),
+ * insert the schedules (1). A 304 poll: the current schedule (1).
  */
 class StatementBudgetTest extends IntegrationTest {
-    static final int CHARGING_REQUEST_STATEMENTS = 5;
+    static final int CHARGING_REQUEST_STATEMENTS = 4;
     static final int CHARGING_REQUEST_CHECKOUTS = 1;
     static final int POLL_STATEMENTS = 1;
 

@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.function.IntSupplier;
+import java.util.function.Supplier;
+import org.chargeflex.cio.optimizer.SitePlanningSource;
 import org.chargeflex.cio.support.Api;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
 import org.chargeflex.cio.support.Requests;
 import org.chargeflex.cio.support.SecondInstance;
+import org.chargeflex.optimizer.model.Objective;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,6 +29,9 @@ class RegistryChangesTest extends IntegrationTest {
 
     @Autowired
     private RegistryChanges changes;
+
+    @Autowired
+    private SitePlanningSource sites;
 
     @BeforeAll
     static void startOtherInstance() {
@@ -92,6 +97,19 @@ class RegistryChangesTest extends IntegrationTest {
         planned.json().get("periods").forEach(p -> assertThat(p.get("maxPowerW").asDouble()).isLessThanOrEqualTo(4_000));
     }
 
+    @Test
+    void aSitesPlanningChangedByHandInTheDatabaseIsWhatThePlannersRead() {
+        String gcp = unique("GCP");
+        registerGridConnectionPoint(gcp, 100_000);
+        assertThat(sites.planning(gcp).objective()).isEqualTo(Objective.PEAK); // the default, now held in memory
+
+        jdbc.sql("INSERT INTO site_planning (grid_connection_point, objective) VALUES (?, 'RENEWABLE')").param(gcp)
+                .update();
+
+        assertThat(eventually(() -> sites.planning(gcp).objective(), Objective.RENEWABLE))
+                .isEqualTo(Objective.RENEWABLE);
+    }
+
     private static int poll(Api api, String id, Credentials credentials) {
         return api.get("/api/v1/stations/" + id + "/sessions/none/schedule", credentials).status();
     }
@@ -102,18 +120,18 @@ class RegistryChangesTest extends IntegrationTest {
                         Instant.now().plus(Duration.ofHours(4)))).status();
     }
 
-    /** The status once it is {@code expected}, or the last one after {@link #NOTIFIED_WITHIN}. */
-    private static int eventually(IntSupplier status, int expected) {
+    /** The value once it is {@code expected}, or the last one after {@link #NOTIFIED_WITHIN}. */
+    private static <T> T eventually(Supplier<T> value, T expected) {
         long deadline = System.nanoTime() + NOTIFIED_WITHIN.toNanos();
-        int last = status.getAsInt();
-        while (last != expected && System.nanoTime() < deadline) {
+        T last = value.get();
+        while (!expected.equals(last) && System.nanoTime() < deadline) {
             try {
                 Thread.sleep(20);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return last;
             }
-            last = status.getAsInt();
+            last = value.get();
         }
         return last;
     }
