@@ -78,6 +78,7 @@ public final class DemoSystem implements AutoCloseable {
                 .property("cio.planning.min-horizon", grid)
                 .property("cio.replan.enabled", Boolean.toString(REPLAN))
                 .property("cio.replan.debounce", options.replanDebounce().toMillis() + "ms")
+                .property("cio.replan.min-interval", options.replanDebounce().toMillis() + "ms")
                 .property("cio.schedule.poll-interval", options.pollInterval().getSeconds() + "s").start();
         Http admin = cio.admin();
         CioWarmUp.run(cio.baseUrl(), admin);

@@ -18,11 +18,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         its target is re-planned, Wh
  * @param toleranceW       a session keeps its current schedule (no new version) if the new plan differs by at most
  *                         this much at every moment, W (and the limits still hold with the kept schedules)
+ * @param minInterval      a target is re-planned at most once per this interval; marks that arrive sooner wait
+ *                         ({@link ReplanThrottle}); zero: every round
  */
 @ConfigurationProperties("cio.replan")
 record ReplanProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration debounce,
         Duration slotLength, @DefaultValue("1000") double meterDeviationWh,
-        @DefaultValue("10") double toleranceW) {
+        @DefaultValue("10") double toleranceW, @DefaultValue("15s") Duration minInterval) {
 
     ReplanProperties {
         if (debounce.isNegative() || debounce.isZero()) {
@@ -31,6 +33,9 @@ record ReplanProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s
         if (slotLength != null && (slotLength.getSeconds() < 1 || slotLength.toNanos() % 1_000_000_000L != 0)) {
             throw new IllegalArgumentException("cio.replan.slot-length must be a whole number of seconds >= 1, was "
                     + slotLength);
+        }
+        if (minInterval.isNegative()) {
+            throw new IllegalArgumentException("cio.replan.min-interval must be zero or positive, was " + minInterval);
         }
         if (!(meterDeviationWh > 0) || !(toleranceW >= 0)) {
             throw new IllegalArgumentException("cio.replan.meter-deviation-wh must be > 0 and cio.replan.tolerance-w >= 0");

@@ -36,6 +36,7 @@ class ReplanWorker implements SmartLifecycle {
     private final PlanningLocks locks;
     private final TransactionTemplate transaction;
     private final ReplanProperties properties;
+    private final ReplanThrottle throttle;
     private ScheduledExecutorService executor;
 
     ReplanWorker(DirtyTargets dirty, MeterDeviation deviation, TargetReplanner replanner, ReplanRepository repository,
@@ -47,17 +48,21 @@ class ReplanWorker implements SmartLifecycle {
         this.locks = locks;
         this.transaction = transaction;
         this.properties = properties;
+        this.throttle = new ReplanThrottle(properties.minInterval(), System::nanoTime);
     }
 
-    /** What one round did. */
-    record Round(int targets, int replannedSessions, int busyTargets) {
+    /**
+     * What one round did: the targets re-planned or found busy, the sessions that got a new version, the targets busy
+     * on another instance and those that wait for {@code cio.replan.min-interval} (both stay marked).
+     */
+    record Round(int targets, int replannedSessions, int busyTargets, int waitingTargets) {
     }
 
     /** One round: everything marked so far. Called by the background thread; tests call it directly. */
     synchronized Round runOnce() {
         DirtyTargets.Batch batch = dirty.drain();
         if (batch.isEmpty()) {
-            return new Round(0, 0, 0);
+            return new Round(0, 0, 0, 0);
         }
         List<String> stationIds = new ArrayList<>(batch.stations());
         List<String> metered = batch.meterStations().stream().filter(id -> !batch.stations().contains(id)).toList();
@@ -66,13 +71,20 @@ class ReplanWorker implements SmartLifecycle {
         Map<String, TargetReplanner.Target> targets = replanner.targets(stationIds, batch.gridConnectionPoints());
         int sessions = 0;
         int busy = 0;
+        int waiting = 0;
         for (TargetReplanner.Target t : targets.values()) {
+            if (!throttle.due(t.key())) {
+                waiting++;
+                remarkTarget(t);
+                continue;
+            }
             try {
                 Optional<Integer> n = replan(t);
                 if (n.isEmpty()) {
                     busy++;
                     remarkTarget(t);
                 } else {
+                    throttle.replanned(t.key());
                     sessions += n.get();
                 }
             } catch (RuntimeException e) {
@@ -81,9 +93,9 @@ class ReplanWorker implements SmartLifecycle {
         }
         if (sessions > 0 || busy > 0) {
             LOG.info("Re-planned {} targets: {} sessions got a new schedule version, {} targets busy elsewhere",
-                    targets.size() - busy, sessions, busy);
+                    targets.size() - busy - waiting, sessions, busy);
         }
-        return new Round(targets.size(), sessions, busy);
+        return new Round(targets.size() - waiting, sessions, busy, waiting);
     }
 
     /** The number of sessions with a new version, or empty if another transaction is re-planning the target. */

@@ -48,7 +48,7 @@ class ReplanInstancesTest extends IntegrationTest {
 
     @BeforeAll
     static void startSecondInstance() {
-        second = SecondInstance.start("cio-backend-replan", "cio.replan.debounce=300ms",
+        second = SecondInstance.start("cio-backend-replan", "cio.replan.debounce=300ms", "cio.replan.min-interval=0s",
                 "chargeflex.grid.minimum-session-power-w=4200");
         secondApi = second.api();
     }

@@ -40,6 +40,8 @@ public abstract class IntegrationTest {
         registry.add("cio.forwarding.default-timeout", () -> "500ms");
         // the shared context's background re-planner never runs by itself: tests of package replan run its rounds
         registry.add("cio.replan.debounce", () -> "1h");
+        // ... and re-plans a target in every round they run (ReplanThrottleTest covers the interval)
+        registry.add("cio.replan.min-interval", () -> "0s");
     }
 
     @BeforeEach

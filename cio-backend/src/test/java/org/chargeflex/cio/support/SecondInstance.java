@@ -12,15 +12,16 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public record SecondInstance(ConfigurableApplicationContext context, Api api) implements AutoCloseable {
 
-    /** Starts it; {@code properties} are added as {@code key=value} lines. */
+    /** Starts it; {@code properties} ({@code key=value}) override the application's own. */
     public static SecondInstance start(String applicationName, String... properties) {
         List<String> all = new ArrayList<>(List.of("server.port=0", "spring.datasource.url=" + TestDatabase.jdbcUrl(),
                 "cio.secrets.key=" + IntegrationTest.SECRETS_KEY,
                 "cio.bootstrap.admin-password=" + IntegrationTest.ADMIN.password(),
                 "spring.application.name=" + applicationName));
         all.addAll(List.of(properties));
+        // as command-line arguments: they override application.properties (default properties would not)
         ConfigurableApplicationContext context = new SpringApplicationBuilder(CioApplication.class)
-                .properties(all.toArray(String[]::new)).run();
+                .run(all.stream().map(p -> "--" + p).toArray(String[]::new));
         return new SecondInstance(context,
                 new Api("http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port")));
     }
