@@ -79,6 +79,12 @@ final class BatchLimits {
                 gridHeadroom);
     }
 
+    /** The station's grid connection point as read under the planning locks ({@code null}: none). */
+    String gridConnectionPointOf(String stationId) {
+        StationLimit station = stations.get(stationId);
+        return station == null ? null : station.gridConnectionPoint();
+    }
+
     /** The version the session's next schedule gets. */
     int nextVersion(String stationId, String sessionId) {
         OpenSession s = session(stationId, sessionId);

@@ -30,8 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the planning locks of all the batch's stations and grid connection points (1), save the requests (1 batch), read
  * the limits and the open sessions' plans ({@link BatchLimitsRepository}, up to 3), plan each session in Java, the
  * later ones net of the earlier ones' plans, and store the schedules (1 batch); then commit once. A request whose
- * session has finished, whose station has gone, or whose plan would break a limit fails alone; a database error fails
- * the batch, and its transaction stores nothing.
+ * session has finished, whose station has gone or moved to another grid connection point since the registry copy
+ * said where it was (its locks would be the wrong ones: 409, send again), or whose plan would break a limit fails
+ * alone; a database error fails the batch, and its transaction stores nothing.
  */
 @Component
 class BatchPlanner {
@@ -95,6 +96,11 @@ class BatchPlanner {
                 outcomes[i] = PlanningLanes.Outcome.failed(ScheduleService.finished(job.request()));
             } else if (!shared.knows(job.target().stationId())) {
                 outcomes[i] = PlanningLanes.Outcome.failed(Problems.notFound("station", job.target().stationId()));
+            } else if (!Objects.equals(shared.gridConnectionPointOf(job.target().stationId()),
+                    job.target().gridConnectionPoint())) {
+                // moved since the registry copy was read: the locks taken are not those of its limits now
+                outcomes[i] = PlanningLanes.Outcome.failed(Problems.conflict("station '" + job.target().stationId()
+                        + "' moved to another grid connection point while its request was planned; send it again"));
             } else {
                 try {
                     versions.add(planOne(job, shared, now, pollIntervalSeconds));

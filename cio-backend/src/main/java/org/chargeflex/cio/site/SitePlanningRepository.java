@@ -40,10 +40,14 @@ class SitePlanningRepository implements SitePlanningSource {
         if (gridConnectionPoint == null) {
             return SitePlanning.DEFAULT;
         }
-        return cache.get(gridConnectionPoint, this::load);
+        return cache.get(gridConnectionPoint, this::stored);
     }
 
-    private SitePlanning load(String gridConnectionPoint) {
+    /**
+     * The site's planning as stored now, read from the tables (not the planners' copy): for reading it to change it,
+     * under the grid connection point's row lock, and for the admin API.
+     */
+    SitePlanning stored(String gridConnectionPoint) {
         // one statement: the objective on every row (at least one row, with no series a row of nulls)
         Objective[] objective = {Objective.PEAK};
         Map<SeriesKind, List<StepSeries.Point>> series = new EnumMap<>(SeriesKind.class);

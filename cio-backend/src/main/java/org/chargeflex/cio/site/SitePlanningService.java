@@ -45,7 +45,7 @@ class SitePlanningService {
         if (!repository.exists(id)) {
             throw Problems.notFound("grid connection point", id);
         }
-        return view(id, repository.planning(id));
+        return view(id, repository.stored(id));
     }
 
     @Transactional
@@ -68,7 +68,7 @@ class SitePlanningService {
         if (!repository.lock(id)) {
             throw Problems.notFound("grid connection point", id);
         }
-        SitePlanning current = repository.planning(id);
+        SitePlanning current = repository.stored(id); // the table, under the row lock: never the planners' copy
         Objective next = objective == null ? current.objective() : objective;
         boolean hasPrices = replaced.containsKey(SeriesKind.PRICE) ? !replaced.get(SeriesKind.PRICE).isEmpty()
                 : !current.pricePerKWh().isEmpty();
@@ -82,7 +82,7 @@ class SitePlanningService {
         }
         repository.store(id, next, replaced);
         events.publishEvent(PlanningSignal.gridConnectionPoint(id)); // joint re-plan with the new objective or series
-        return view(id, repository.planning(id));
+        return view(id, repository.stored(id));
     }
 
     private static void checkRoles(PlanningForm form, Set<Role> roles) {

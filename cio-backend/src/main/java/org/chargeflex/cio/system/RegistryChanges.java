@@ -34,10 +34,11 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * after the commit). A change made by this instance also empties them right after its own commit ({@link #changed}),
  * so this instance never answers from an older copy after a change it made itself.
  *
- * <p>If the listening connection fails, or its health check ({@code SELECT 1} every {@value #CHECK_SECONDS} s) does,
- * the caches stop serving at once (every read goes to the database) and are emptied; they serve again only once
- * listening has been re-established. So a lost notification can make a copy stale for at most the check period plus
- * the round trip; the caches' maximum age bounds even that.
+ * <p>If the listening connection fails, or its health check ({@code SELECT 1} every {@value #CHECK_SECONDS} s, with a
+ * socket timeout of {@value #SOCKET_TIMEOUT_SECONDS} s and TCP keep-alive) does, the caches stop serving at once (every
+ * read goes to the database) and are emptied; they serve again only once listening has been re-established. So a
+ * notification lost with a silently dead connection can leave a copy stale for at most the check period plus the
+ * socket timeout (about 15 s); the caches' maximum age bounds even that.
  */
 @Component
 public class RegistryChanges implements SmartLifecycle {
@@ -52,6 +53,7 @@ public class RegistryChanges implements SmartLifecycle {
     public static final String SITE_PLANNING = "site_planning";
     public static final String SITE_SERIES = "site_series";
     static final int CHECK_SECONDS = 5;
+    static final int SOCKET_TIMEOUT_SECONDS = 10;
     private static final Logger LOG = LoggerFactory.getLogger(RegistryChanges.class);
     private static final long RETRY_MILLIS = 2_000;
 
@@ -92,8 +94,15 @@ public class RegistryChanges implements SmartLifecycle {
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
+                public void afterCommit() {
+                    invalidate(table); // before the after-commit event listeners (e.g. the re-planner's marks) run
+                }
+
+                @Override
                 public void afterCompletion(int status) {
-                    invalidate(table); // also after a rollback: cheap, and never wrong
+                    if (status != STATUS_COMMITTED) {
+                        invalidate(table); // a rollback: cheap, and never wrong
+                    }
                 }
             });
         } else {
@@ -159,6 +168,10 @@ public class RegistryChanges implements SmartLifecycle {
                     LOG.warn("Registry change notifications lost ({}); registry caches disabled until listening again",
                             e.toString());
                 }
+            } catch (Error e) {
+                LOG.error("Registry change listener died; registry caches stay disabled (every read goes to the "
+                        + "database) until the application restarts", e);
+                throw e;
             } finally {
                 listening = false;
                 invalidateAll();
@@ -191,6 +204,10 @@ public class RegistryChanges implements SmartLifecycle {
                 properties.setProperty("password", pool.getPassword());
             }
             properties.setProperty("ApplicationName", "cio registry changes");
+            // a half-open connection (partition, fail-over) must fail the health check within seconds, not when the
+            // kernel gives up retransmitting: the copies are served only while this connection is known to be alive
+            properties.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_SECONDS));
+            properties.setProperty("tcpKeepAlive", "true");
             return DriverManager.getConnection(pool.getJdbcUrl(), properties);
         }
         return dataSource.getConnection();

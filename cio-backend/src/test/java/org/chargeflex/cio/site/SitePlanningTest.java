@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.chargeflex.cio.optimizer.SitePlanningSource;
 import org.chargeflex.cio.support.Api;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
+import org.chargeflex.optimizer.model.Objective;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** The site planning API over real HTTP on the embedded PostgreSQL: read back, validation, roles. */
 class SitePlanningTest extends IntegrationTest {
+    @Autowired
+    SitePlanningSource planners;
+
     private static final String T0 = "2026-11-25T22:00:00Z";
     private static final String T1 = "2026-11-26T06:00:00Z";
 
@@ -51,6 +57,27 @@ class SitePlanningTest extends IntegrationTest {
         assertThat(read.json().get("objective").asString()).isEqualTo("TARIFF");
         assertThat(read.json().get("prices").size()).isEqualTo(2);
         assertThat(read.json().get("baseLoad").size()).isZero();
+    }
+
+    /**
+     * Regression: a change of a site's planning once started from, and answered with, the planners' in-memory copy,
+     * which is emptied only after the change commits (a second change could lose the first one's objective).
+     */
+    @Test
+    void aChangeStartsFromAndAnswersWithTheStoredPlanningNotThePlannersCopy() {
+        String gcp = unique("GCP");
+        registerGridConnectionPoint(gcp, 50_000);
+        assertThat(planners.planning(gcp).objective()).isEqualTo(Objective.PEAK); // the planners' copy holds PEAK
+
+        Api.Response set = api.put(path(gcp), ADMIN, Map.of("objective", "TARIFF",
+                "prices", List.of(Map.of("from", T0, "pricePerKWh", 0.12))));
+        assertThat(set.json().get("objective").asString()).as(set.body()).isEqualTo("TARIFF");
+        assertThat(planners.planning(gcp).objective()).as("the copy after the commit").isEqualTo(Objective.TARIFF);
+
+        Api.Response more = api.put(path(gcp), ADMIN, Map.of("baseLoad", List.of(Map.of("from", T0, "valueW", 8000))));
+        assertThat(more.json().get("objective").asString()).as(more.body()).isEqualTo("TARIFF");
+        assertThat(more.json().get("prices").size()).isEqualTo(1);
+        assertThat(more.json().get("baseLoad").size()).isEqualTo(1);
     }
 
     @Test

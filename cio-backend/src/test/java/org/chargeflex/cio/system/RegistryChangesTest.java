@@ -45,8 +45,9 @@ class RegistryChangesTest extends IntegrationTest {
 
     @Test
     void bothInstancesListen() {
-        assertThat(changes.listening()).isTrue();
-        assertThat(other.context().getBean(RegistryChanges.class).listening()).isTrue();
+        RegistryChanges others = other.context().getBean(RegistryChanges.class);
+        assertThat(eventually(changes::listening, true)).isTrue(); // LISTEN runs on a thread of its own after start
+        assertThat(eventually(others::listening, true)).isTrue();
     }
 
     @Test
@@ -79,6 +80,7 @@ class RegistryChangesTest extends IntegrationTest {
         assertThat(request(api, station, "1", "s5")).isEqualTo(200);
     }
 
+    /** With a stale copy the request would be refused (409: its station moved under the planning locks taken). */
     @Test
     void aStationMovedToAnotherGridConnectionPointIsPlannedUnderItsLimitAtOnce() {
         String small = unique("GCP");
