@@ -2,7 +2,6 @@ package org.chargeflex.cio.replan;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -67,39 +66,45 @@ class ReplanWorker implements SmartLifecycle {
         List<String> stationIds = new ArrayList<>(batch.stations());
         List<String> metered = batch.meterStations().stream().filter(id -> !batch.stations().contains(id)).toList();
         stationIds.addAll(checkDeviation(metered));
-        // a target is loaded once however many of its stations are dirty (one query finds their points)
-        Map<String, TargetReplanner.Target> targets = replanner.targets(stationIds, batch.gridConnectionPoints());
+        // a target is loaded once however many of its stations are dirty (one query finds their points), and only
+        // when it is due: a target waiting for cio.replan.min-interval stays marked without a read
+        int replanned = 0;
         int sessions = 0;
         int busy = 0;
         int waiting = 0;
-        for (TargetReplanner.Target t : targets.values()) {
-            if (!throttle.due(t.key())) {
+        for (TargetReplanner.Ref ref : replanner.refs(stationIds, batch.gridConnectionPoints())) {
+            if (!throttle.due(ref.key())) {
                 waiting++;
-                remarkTarget(t);
+                remark(ref);
                 continue;
             }
+            Optional<TargetReplanner.Target> t = replanner.load(ref);
+            if (t.isEmpty()) {
+                continue;
+            }
+            replanned++;
             try {
-                Optional<Integer> n = replan(t);
+                Optional<Integer> n = replan(ref, t.get());
                 if (n.isEmpty()) {
                     busy++;
-                    remarkTarget(t);
+                    remark(ref);
                 } else {
-                    throttle.replanned(t.key());
+                    throttle.replanned(ref.key());
                     sessions += n.get();
                 }
             } catch (RuntimeException e) {
-                LOG.error("Re-plan of {} failed; its sessions keep their schedules", t.key(), e);
+                LOG.error("Re-plan of {} failed; its sessions keep their schedules", ref.key(), e);
             }
         }
         if (sessions > 0 || busy > 0) {
             LOG.info("Re-planned {} targets: {} sessions got a new schedule version, {} targets busy elsewhere",
-                    targets.size() - busy - waiting, sessions, busy);
+                    replanned - busy, sessions, busy);
         }
-        return new Round(targets.size() - waiting, sessions, busy, waiting);
+        return new Round(replanned, sessions, busy, waiting);
     }
 
     /** The number of sessions with a new version, or empty if another transaction is re-planning the target. */
-    private Optional<Integer> replan(TargetReplanner.Target t) {
+    private Optional<Integer> replan(TargetReplanner.Ref ref, TargetReplanner.Target t) {
         return transaction.execute(tx -> {
             if (!repository.tryLock(t.key())) {
                 return Optional.<Integer>empty();
@@ -108,9 +113,7 @@ class ReplanWorker implements SmartLifecycle {
             locks.lock(t.stations().stream().map(Station::id).toList(),
                     t.gridConnectionPoint() == null ? null : t.gridConnectionPoint().id());
             // re-read under the locks: stations may have moved or changed their limits meanwhile
-            Optional<TargetReplanner.Target> fresh = t.gridConnectionPoint() != null
-                    ? replanner.gridTarget(t.gridConnectionPoint().id())
-                    : replanner.target(t.stations().get(0).id());
+            Optional<TargetReplanner.Target> fresh = replanner.load(ref);
             return Optional.of(fresh.map(f -> replanner.replan(f, false)).orElse(0));
         });
     }
@@ -124,11 +127,11 @@ class ReplanWorker implements SmartLifecycle {
         }
     }
 
-    private void remarkTarget(TargetReplanner.Target t) {
-        if (t.gridConnectionPoint() != null) {
-            dirty.markGridConnectionPoint(t.gridConnectionPoint().id());
+    private void remark(TargetReplanner.Ref ref) {
+        if (ref.gridConnectionPoint() != null) {
+            dirty.markGridConnectionPoint(ref.gridConnectionPoint());
         } else {
-            dirty.markStation(t.stations().get(0).id());
+            dirty.markStation(ref.stationId());
         }
     }
 

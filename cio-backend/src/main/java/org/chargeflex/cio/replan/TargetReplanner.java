@@ -90,7 +90,23 @@ class TargetReplanner implements JointReplanning {
     /** The stations under a target and its grid connection point ({@code null} for a station without one). */
     record Target(GridConnectionPoint gridConnectionPoint, List<Station> stations) {
         String key() {
-            return gridConnectionPoint != null ? "gcp:" + gridConnectionPoint.id() : "station:" + stations.get(0).id();
+            return gridConnectionPoint != null ? Ref.gridKey(gridConnectionPoint.id())
+                    : Ref.stationKey(stations.get(0).id());
+        }
+    }
+
+    /** A target named but not loaded: a grid connection point, or a station without one. */
+    record Ref(String gridConnectionPoint, String stationId) {
+        static String gridKey(String gridConnectionPoint) {
+            return "gcp:" + gridConnectionPoint;
+        }
+
+        static String stationKey(String stationId) {
+            return "station:" + stationId;
+        }
+
+        String key() {
+            return gridConnectionPoint != null ? gridKey(gridConnectionPoint) : stationKey(stationId);
         }
     }
 
@@ -118,9 +134,22 @@ class TargetReplanner implements JointReplanning {
      * out. A statement for the stations' points, then two per target.
      */
     Map<String, Target> targets(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
+        Map<String, Target> targets = new LinkedHashMap<>();
+        for (Ref ref : refs(stationIds, gridConnectionPoints)) {
+            load(ref).ifPresent(t -> targets.putIfAbsent(t.key(), t));
+        }
+        return targets;
+    }
+
+    /**
+     * The targets the stations and grid connection points belong to, each once and not loaded: stations without a grid
+     * connection point first, then the grid connection points. Unknown stations are left out. One statement (the
+     * stations' points), none if only grid connection points are given.
+     */
+    List<Ref> refs(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
         Map<String, String> pointOf = stationIds.isEmpty() ? Map.of() : repository.gridConnectionPointsOf(stationIds);
         Set<String> points = new LinkedHashSet<>();
-        List<String> alone = new ArrayList<>();
+        Set<String> alone = new LinkedHashSet<>();
         for (String id : stationIds) {
             if (pointOf.containsKey(id)) {
                 if (pointOf.get(id) != null) {
@@ -131,14 +160,15 @@ class TargetReplanner implements JointReplanning {
             }
         }
         points.addAll(gridConnectionPoints);
-        Map<String, Target> targets = new LinkedHashMap<>();
-        for (String id : alone) {
-            target(id).ifPresent(t -> targets.putIfAbsent(t.key(), t));
-        }
-        for (String gcp : points) {
-            gridTarget(gcp).ifPresent(t -> targets.putIfAbsent(t.key(), t));
-        }
-        return targets;
+        List<Ref> refs = new ArrayList<>();
+        alone.forEach(id -> refs.add(new Ref(null, id)));
+        points.forEach(gcp -> refs.add(new Ref(gcp, null)));
+        return refs;
+    }
+
+    /** The target loaded (two statements); empty if it is gone. */
+    Optional<Target> load(Ref ref) {
+        return ref.gridConnectionPoint() != null ? gridTarget(ref.gridConnectionPoint()) : target(ref.stationId());
     }
 
     /** The target a station belongs to (its grid connection point's, or its own); empty if it is gone. */

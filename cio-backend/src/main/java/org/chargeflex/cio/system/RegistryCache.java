@@ -59,9 +59,8 @@ public final class RegistryCache<K, V> {
     /** The cached value of {@code key}, else {@code loader}'s (from the database), kept if nothing changed meanwhile. */
     public V get(K key, Function<? super K, ? extends V> loader) {
         long now = nanoTime.getAsLong();
-        long current = generation.get();
         Entry<V> e = entries.get(key);
-        if (e != null && e.generation() == current && now - e.loadedAtNanos() < maxAgeNanos && live.getAsBoolean()) {
+        if (servable(e, now)) {
             return e.value();
         }
         long before = generation();
@@ -86,11 +85,7 @@ public final class RegistryCache<K, V> {
     /** The cached value of {@code key}, or {@code null} if it has none that may be served. */
     public V peek(K key) {
         Entry<V> e = entries.get(key);
-        if (e != null && e.generation() == generation.get() && nanoTime.getAsLong() - e.loadedAtNanos() < maxAgeNanos
-                && live.getAsBoolean()) {
-            return e.value();
-        }
-        return null;
+        return servable(e, nanoTime.getAsLong()) ? e.value() : null;
     }
 
     /** Drops the entry of {@code key} (a value found wrong: the next read goes to the database). */
@@ -111,6 +106,12 @@ public final class RegistryCache<K, V> {
 
     public String name() {
         return name;
+    }
+
+    /** Loaded in the current generation, younger than the maximum age, and changes can be heard. */
+    private boolean servable(Entry<V> e, long now) {
+        return e != null && e.generation() == generation.get() && now - e.loadedAtNanos() < maxAgeNanos
+                && live.getAsBoolean();
     }
 
     private void store(K key, V value, long loadedAt, long now) {
