@@ -16,7 +16,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
  * Turns every error of the REST API into an RFC 9457 problem body ({@code application/problem+json}). Framework errors
@@ -31,7 +30,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = Problems.problem(HttpStatus.BAD_REQUEST, "invalid-body", "Invalid request body",
-                describeUnreadable(ex));
+                Problems.describeUnreadable(ex));
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
@@ -61,38 +60,5 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         LOG.error("Unexpected error while handling a request", ex);
         return Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal server error",
                 "the request failed; the server has logged why");
-    }
-
-    static String describeUnreadable(HttpMessageNotReadableException ex) {
-        Throwable validation = null;
-        JacksonException jackson = null;
-        for (Throwable t = ex; t != null && t.getCause() != t; t = t.getCause()) {
-            if (t instanceof JacksonException je && jackson == null) {
-                jackson = je;
-            }
-            if (t instanceof IllegalArgumentException || t instanceof NullPointerException) {
-                validation = t;
-            }
-        }
-        if (validation != null && validation.getMessage() != null) {
-            return validation.getMessage();
-        }
-        if (jackson != null) {
-            String path = path(jackson);
-            return (path.isEmpty() ? "" : path + ": ") + jackson.getOriginalMessage();
-        }
-        return "the body is missing or is not valid JSON";
-    }
-
-    private static String path(JacksonException ex) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference ref : ex.getPath()) {
-            if (ref.getPropertyName() != null) {
-                sb.append(sb.isEmpty() ? "" : ".").append(ref.getPropertyName());
-            } else if (ref.getIndex() >= 0) {
-                sb.append('[').append(ref.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
     }
 }
