@@ -91,6 +91,31 @@ final class BatchLimits {
         return s == null ? 1 : s.version() + 1;
     }
 
+    /**
+     * Counts a session of the batch as open and ongoing before any of the batch is planned, as it is once its request
+     * is stored: the limits are read before the batch's requests are stored with their plans
+     * ({@link RequestPlanRepository}), so a new session is not among the open sessions read, and one that a START
+     * record opened has no energy demand yet (not ongoing, {@link GridLimits#ONGOING_SESSION}). So every session of the
+     * batch counts for the minimum session power of a curtailed limit from the batch's first plan on, and a new one
+     * gets version 1, exactly as when the requests were stored before the read. A session already read keeps its
+     * version and current plan (which still counts until it is replaced).
+     *
+     * <p>A finished session is not among the open sessions read either, so it counts as a new one here too, though its
+     * request will not be stored (409). The other sessions of the batch are then planned net of its plan once it is
+     * made (conservative), but also with one ongoing session too many, which can raise a curtailed limit by up to one
+     * minimum session power for them ({@link GridLimits#curtailedLimitW}): only in that batch, only under a
+     * curtailment, and only for a request of a session the station has already stopped (a station's mistake or late
+     * retry; the request path checks for it only before forwarding).
+     */
+    void requested(String stationId, String sessionId) {
+        OpenSession s = session(stationId, sessionId);
+        if (s == null) {
+            put(new OpenSession(stationId, sessionId, 0, 0, null, true));
+        } else if (!s.ongoing()) {
+            put(new OpenSession(stationId, sessionId, s.version(), s.peakW(), s.validUntil(), true));
+        }
+    }
+
     /** Counts a new plan of the session against the limits for the rest of the batch. */
     void planned(String stationId, String sessionId, int version, double peakW, Instant validUntil) {
         OpenSession before = session(stationId, sessionId);

@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.chargeflex.cio.forwarding.ForwardingOutcome;
@@ -16,8 +17,6 @@ import org.chargeflex.cio.forwarding.ScheduleProposal;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.optimizer.PlanningInput;
 import org.chargeflex.cio.optimizer.SchedulePlanner;
-import org.chargeflex.cio.session.SessionRepository;
-import org.chargeflex.cio.session.SessionRepository.RequestToSave;
 import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.system.PlanningSignal;
 import org.chargeflex.cio.system.Problems;
@@ -27,32 +26,38 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans a batch of charging requests ({@link PlanningLanes}) in one transaction with a fixed number of statements:
- * the planning locks of all the batch's stations and grid connection points (1), save the requests (1 batch), read
- * the limits and the open sessions' plans ({@link BatchLimitsRepository}, up to 3), plan each session in Java, the
- * later ones net of the earlier ones' plans, and store the schedules (1 batch); then commit once. A request whose
- * session has finished, whose station has gone or moved to another grid connection point since the registry copy
- * said where it was (its locks would be the wrong ones: 409, send again), or whose plan would break a limit fails
- * alone; a database error fails the batch, and its transaction stores nothing.
+ * the planning locks of all the batch's stations and grid connection points (1), read the limits and the open
+ * sessions' plans ({@link BatchLimitsRepository}, 1), plan each session in Java, the later ones net of the earlier
+ * ones' plans, and store each request with its plan (1 JDBC batch, {@link RequestPlanRepository}: one statement per
+ * request writes its session row once, with the request data and the new current plan, and inserts the schedule
+ * version); then commit once. The limits are read before the requests are stored, so the batch's own sessions are
+ * counted into them first ({@link BatchLimits#requested}): the plans are those made when the requests were stored
+ * before the read.
+ *
+ * <p>A request whose session has finished (409: it is planned as a new session, and its statement stores nothing),
+ * whose station has gone (404) or moved to another grid connection point since the registry copy said where it was
+ * (its locks would be the wrong ones: 409, send again), or whose plan would break a limit fails alone and stores
+ * nothing; the others are stored. A database error fails the batch, and its transaction stores nothing. A management
+ * service's answer is logged ({@link Forwarder#record}) once the batch is stored, except for a request whose session
+ * turned out finished (as before, when such a request never reached planning).
  */
 @Component
 class BatchPlanner {
     private final PlanningLocks locks;
-    private final SessionRepository sessions;
     private final BatchLimitsRepository limits;
-    private final ScheduleRepository schedules;
+    private final RequestPlanRepository requests;
     private final Forwarder forwarder;
     private final SchedulePlanner planner;
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BatchPlanner(PlanningLocks locks, SessionRepository sessions, BatchLimitsRepository limits,
-            ScheduleRepository schedules, Forwarder forwarder, SchedulePlanner planner, TransactionTemplate transaction,
+    BatchPlanner(PlanningLocks locks, BatchLimitsRepository limits, RequestPlanRepository requests,
+            Forwarder forwarder, SchedulePlanner planner, TransactionTemplate transaction,
             ApplicationEventPublisher events, Clock clock) {
         this.locks = locks;
-        this.sessions = sessions;
         this.limits = limits;
-        this.schedules = schedules;
+        this.requests = requests;
         this.forwarder = forwarder;
         this.planner = planner;
         this.transaction = transaction;
@@ -75,54 +80,82 @@ class BatchPlanner {
             }
         }
         locks.lock(stations, grids);
-        boolean[] saved = sessions.saveRequests(jobs.stream()
-                .map(j -> new RequestToSave(j.request(), j.evMaxPowerW(), j.evMinPowerW())).toList());
-        Set<String> arrived = new LinkedHashSet<>();
-        for (int i = 0; i < jobs.size(); i++) {
-            if (saved[i]) {
-                arrived.add(jobs.get(i).target().stationId());
-            }
-        }
-        arrived.forEach(id -> events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.ARRIVAL, id)));
         BatchLimits shared = limits.read(stations, grids);
         Instant now = clock.instant();
 
         PlanningLanes.Outcome<?>[] outcomes = new PlanningLanes.Outcome<?>[jobs.size()];
-        List<ScheduleRepository.NewVersion> versions = new ArrayList<>();
-        List<Integer> versionOf = new ArrayList<>();
         for (int i = 0; i < jobs.size(); i++) {
-            PlanningJob job = jobs.get(i);
-            if (!saved[i]) {
-                outcomes[i] = PlanningLanes.Outcome.failed(ScheduleService.finished(job.request()));
-            } else if (!shared.knows(job.target().stationId())) {
-                outcomes[i] = PlanningLanes.Outcome.failed(Problems.notFound("station", job.target().stationId()));
-            } else if (!Objects.equals(shared.gridConnectionPointOf(job.target().stationId()),
-                    job.target().gridConnectionPoint())) {
-                // moved since the registry copy was read: the locks taken are not those of its limits now
-                outcomes[i] = PlanningLanes.Outcome.failed(Problems.conflict("station '" + job.target().stationId()
-                        + "' moved to another grid connection point while its request was planned; send it again"));
-            } else {
-                try {
-                    versions.add(planOne(job, shared, now, pollIntervalSeconds));
-                    versionOf.add(i);
-                } catch (RuntimeException e) {
-                    outcomes[i] = PlanningLanes.Outcome.failed(e);
-                }
+            outcomes[i] = refusal(jobs.get(i), shared);
+        }
+        // every session of the batch counts as open and ongoing before the first is planned, as when the requests
+        // were stored before the read; a finished one too (planned as new, then refused: see BatchLimits.requested)
+        for (int i = 0; i < jobs.size(); i++) {
+            if (outcomes[i] == null) {
+                shared.requested(jobs.get(i).target().stationId(), jobs.get(i).request().sessionId());
             }
         }
-        List<StoredSchedule> stored = schedules.insertVersions(versions);
-        for (int k = 0; k < stored.size(); k++) {
-            outcomes[versionOf.get(k)] = PlanningLanes.Outcome.of(stored.get(k));
+        ForwardingNote[] notes = new ForwardingNote[jobs.size()];
+        List<RequestPlanRepository.PlannedRequest> planned = new ArrayList<>();
+        List<Integer> plannedJob = new ArrayList<>();
+        for (int i = 0; i < jobs.size(); i++) {
+            if (outcomes[i] != null) {
+                continue;
+            }
+            PlanningJob job = jobs.get(i);
+            try {
+                planned.add(new RequestPlanRepository.PlannedRequest(job.request(), job.evMaxPowerW(),
+                        job.evMinPowerW(), planOne(job, shared, now, pollIntervalSeconds, notes, i)));
+                plannedJob.add(i);
+            } catch (RuntimeException e) {
+                outcomes[i] = PlanningLanes.Outcome.failed(e);
+            }
         }
+        List<Optional<StoredSchedule>> stored = requests.save(planned);
+        Set<String> arrived = new LinkedHashSet<>();
+        for (int k = 0; k < stored.size(); k++) {
+            int i = plannedJob.get(k);
+            PlanningJob job = jobs.get(i);
+            if (stored.get(k).isPresent()) {
+                outcomes[i] = PlanningLanes.Outcome.of(stored.get(k).get());
+                arrived.add(job.target().stationId());
+            } else {
+                outcomes[i] = PlanningLanes.Outcome.failed(ScheduleService.finished(job.request()));
+                notes[i] = null; // no log entry, as when a finished session's request never reached planning
+            }
+        }
+        for (int i = 0; i < jobs.size(); i++) {
+            if (notes[i] != null) {
+                forwarder.record(jobs.get(i).request(), notes[i].forwarded(), notes[i].outcome(), notes[i].detail());
+            }
+        }
+        arrived.forEach(id -> events.publishEvent(PlanningSignal.station(PlanningSignal.Kind.ARRIVAL, id)));
         @SuppressWarnings("unchecked")
         List<PlanningLanes.Outcome<StoredSchedule>> answer = Arrays.stream(outcomes)
                 .map(o -> (PlanningLanes.Outcome<StoredSchedule>) Objects.requireNonNull(o)).toList();
         return answer;
     }
 
+    /** Why the job cannot be planned under the limits read, or {@code null} if it can. */
+    private static PlanningLanes.Outcome<StoredSchedule> refusal(PlanningJob job, BatchLimits shared) {
+        String stationId = job.target().stationId();
+        if (!shared.knows(stationId)) {
+            return PlanningLanes.Outcome.failed(Problems.notFound("station", stationId));
+        }
+        if (!Objects.equals(shared.gridConnectionPointOf(stationId), job.target().gridConnectionPoint())) {
+            // moved since the registry copy was read: the locks taken are not those of its limits now
+            return PlanningLanes.Outcome.failed(Problems.conflict("station '" + stationId
+                    + "' moved to another grid connection point while its request was planned; send it again"));
+        }
+        return null;
+    }
+
+    /** A management service's answer to log once the batch is stored ({@link Forwarder#record}). */
+    private record ForwardingNote(Forwarder.Forwarded forwarded, ForwardingOutcome outcome, String detail) {
+    }
+
     /** The session's next version: the service's answer if it still fits, else the planner's; counted in shared. */
     private ScheduleRepository.NewVersion planOne(PlanningJob job, BatchLimits shared, Instant now,
-            int pollIntervalSeconds) {
+            int pollIntervalSeconds, ForwardingNote[] notes, int index) {
         String stationId = job.target().stationId();
         String sessionId = job.request().sessionId();
         PlanningInput in = shared.input(job, now);
@@ -133,12 +166,12 @@ class BatchPlanner {
             Forwarder.Forwarded f = job.forwarded().get();
             ProposalValidator.Checked still = ProposalValidator.check(proposal(f.plan()), in);
             if (still.valid()) {
-                forwarder.record(job.request(), f, ForwardingOutcome.ACCEPTED, null);
+                notes[index] = new ForwardingNote(f, ForwardingOutcome.ACCEPTED, null);
                 plan = f.plan();
                 origin = ScheduleOrigin.FORWARDED;
                 serviceId = f.serviceId();
             } else {
-                forwarder.record(job.request(), f, ForwardingOutcome.LIMITS_CHANGED, still.problem());
+                notes[index] = new ForwardingNote(f, ForwardingOutcome.LIMITS_CHANGED, still.problem());
             }
         }
         if (plan == null) {

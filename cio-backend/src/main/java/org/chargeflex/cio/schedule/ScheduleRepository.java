@@ -24,7 +24,7 @@ import org.springframework.stereotype.Repository;
 public class ScheduleRepository {
     /**
      * The open sessions whose current schedule is still valid at {@code :now}, with the peak their plans commit
-     * ({@code sessions.planned_peak_w}, kept by {@link #insertVersions}).
+     * ({@code sessions.planned_peak_w}, kept by {@link #insertVersions} and {@link RequestPlanRepository}).
      */
     private static final String PLANNED_OPEN_SESSION = "se.state <> 'FINISHED' AND se.plan_valid_until > :now";
 
@@ -56,7 +56,9 @@ public class ScheduleRepository {
     /**
      * Stores several sessions' next versions in one round trip (a JDBC batch): each row also moves its session's
      * current plan on, but only from the version before it, so a version that is not the session's next is refused
-     * (never expected under the planning locks). Call in the transaction that holds the planning locks.
+     * (never expected under the planning locks). Call in the transaction that holds the planning locks. For versions of
+     * sessions whose request data stay as stored (the re-planner's); a charging request stores its data and its version
+     * in one statement ({@link RequestPlanRepository}).
      *
      * @return the stored schedules, in order
      * @throws IllegalStateException if a version is not its session's next (roll the transaction back)
@@ -68,19 +70,9 @@ public class ScheduleRepository {
         List<String> ids = new ArrayList<>(versions.size());
         SqlParameterSource[] params = new SqlParameterSource[versions.size()];
         for (int i = 0; i < params.length; i++) {
-            NewVersion v = versions.get(i);
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            List<SchedulePeriod> periods = v.plan().periods();
-            params[i] = new MapSqlParameterSource().addValue("id", id).addValue("station", v.stationId())
-                    .addValue("session", v.sessionId()).addValue("version", v.version())
-                    .addValue("start", Timestamp.from(v.plan().startTime()))
-                    .addValue("until", Timestamp.from(v.plan().validUntil()))
-                    .addValue("poll", v.pollIntervalSeconds())
-                    .addValue("offsets", periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray())
-                    .addValue("powers", periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray())
-                    .addValue("peak", v.committedPeakW()).addValue("origin", v.origin().name())
-                    .addValue("service", v.managementServiceId(), Types.BIGINT);
+            params[i] = versionParams(versions.get(i), id);
         }
         int[] counts = batch.batchUpdate("""
                 WITH current AS (
@@ -104,6 +96,24 @@ public class ScheduleRepository {
         return stored;
     }
 
+    /**
+     * The parameters of a schedule row for {@code v} with the given id: {@code :id, :station, :session, :version,
+     * :start, :until, :poll, :offsets, :powers, :peak} (the committed peak), {@code :origin, :service}. Shared with
+     * {@link RequestPlanRepository}, whose statement stores the request and the version together.
+     */
+    static MapSqlParameterSource versionParams(NewVersion v, String id) {
+        List<SchedulePeriod> periods = v.plan().periods();
+        return new MapSqlParameterSource().addValue("id", id).addValue("station", v.stationId())
+                .addValue("session", v.sessionId()).addValue("version", v.version())
+                .addValue("start", Timestamp.from(v.plan().startTime()))
+                .addValue("until", Timestamp.from(v.plan().validUntil()))
+                .addValue("poll", v.pollIntervalSeconds())
+                .addValue("offsets", periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray())
+                .addValue("powers", periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray())
+                .addValue("peak", v.committedPeakW()).addValue("origin", v.origin().name())
+                .addValue("service", v.managementServiceId(), Types.BIGINT);
+    }
+
     public Optional<StoredSchedule> current(String stationId, String sessionId) {
         return jdbc.sql("""
                 SELECT * FROM schedules WHERE station_id = ? AND session_id = ? ORDER BY version DESC LIMIT 1""")
@@ -112,7 +122,7 @@ public class ScheduleRepository {
 
     /**
      * The current schedules of the open sessions of the stations, in one statement: each session's version as its
-     * row keeps it ({@code sessions.schedule_version}, kept by {@link #insertVersions}); a session without a
+     * row keeps it ({@code sessions.schedule_version}, kept with every version stored); a session without a
      * schedule has none in the list.
      */
     public List<StoredSchedule> currentOf(Collection<String> stationIds) {

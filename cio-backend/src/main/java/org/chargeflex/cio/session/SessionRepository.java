@@ -7,38 +7,21 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.chargeflex.cio.contract.ChargingRequest;
 import org.chargeflex.cio.contract.SessionRecord;
 import org.chargeflex.cio.contract.UserIdentification;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Sessions (table {@code sessions}), keyed by station and the station's session id. */
+/**
+ * Sessions (table {@code sessions}), keyed by station and the station's session id. A charging request's data are
+ * stored with its plan, in the planning batch's one statement per request ({@code schedule.RequestPlanRepository}).
+ */
 @Repository
 public class SessionRepository {
-    /** Creates the session or updates its request data; a finished session is left alone (0 rows). */
-    private static final String SAVE_REQUEST = """
-                INSERT INTO sessions (station_id, id, outlet_id, user_type, user_token, energy_demand_wh, ev_max_power_w,
-                                      ev_min_power_w, phases, planned_departure, management_service_url, state)
-                VALUES (:station, :session, :outlet, :userType, :userToken, :demand, :max, :min, :phases, :departure,
-                        :url, 'PLANNED')
-                ON CONFLICT (station_id, id) DO UPDATE SET
-                    outlet_id = excluded.outlet_id, user_type = excluded.user_type, user_token = excluded.user_token,
-                    energy_demand_wh = excluded.energy_demand_wh, ev_max_power_w = excluded.ev_max_power_w,
-                    ev_min_power_w = excluded.ev_min_power_w, phases = excluded.phases,
-                    planned_departure = excluded.planned_departure,
-                    management_service_url = excluded.management_service_url, updated_at = now()
-                WHERE sessions.state <> 'FINISHED'""";
-
     private final JdbcClient jdbc;
-    private final NamedParameterJdbcTemplate batch;
 
-    SessionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    SessionRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.batch = batch;
     }
 
     public Optional<ChargingSession> find(String stationId, String sessionId) {
@@ -70,48 +53,6 @@ public class SessionRepository {
                 ORDER BY station_id, created_at DESC, id""")
                 .param(stationIds.toArray(String[]::new))
                 .query((rs, n) -> session(rs)).list();
-    }
-
-    /**
-     * Creates the session from a charging request, or updates its request data (a re-plan). A finished session is
-     * left as it is.
-     *
-     * @return false if the session is finished already
-     */
-    public boolean saveRequest(ChargingRequest request, double evMaxPowerW, double evMinPowerW) {
-        return saveRequests(List.of(new RequestToSave(request, evMaxPowerW, evMinPowerW)))[0];
-    }
-
-    /** A charging request with the EV's power limits as the CIO plans with them. */
-    public record RequestToSave(ChargingRequest request, double evMaxPowerW, double evMinPowerW) {
-    }
-
-    /**
-     * {@link #saveRequest} for several requests in one round trip (a JDBC batch), in order.
-     *
-     * @return per request, false if its session is finished already
-     */
-    public boolean[] saveRequests(List<RequestToSave> requests) {
-        SqlParameterSource[] params = requests.stream().map(SessionRepository::requestParams)
-                .toArray(SqlParameterSource[]::new);
-        int[] counts = batch.batchUpdate(SAVE_REQUEST, params);
-        boolean[] saved = new boolean[counts.length];
-        for (int i = 0; i < counts.length; i++) {
-            saved[i] = counts[i] == 1;
-        }
-        return saved;
-    }
-
-    private static SqlParameterSource requestParams(RequestToSave r) {
-        ChargingRequest request = r.request();
-        return new MapSqlParameterSource().addValue("station", request.stationId())
-                .addValue("session", request.sessionId()).addValue("outlet", request.outletId())
-                .addValue("userType", request.user().type().name()).addValue("userToken", request.user().token())
-                .addValue("demand", request.ev().energyDemandWh()).addValue("max", r.evMaxPowerW())
-                .addValue("min", r.evMinPowerW()).addValue("phases", request.ev().phases())
-                .addValue("departure", Timestamp.from(request.ev().plannedDeparture()))
-                .addValue("url", request.managementServiceUrl() == null ? null
-                        : request.managementServiceUrl().toString());
     }
 
     /**
