@@ -2,9 +2,11 @@ package org.chargeflex.cio.schedule;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.chargeflex.cio.optimizer.PlanningInput;
 
 /**
@@ -34,10 +36,18 @@ final class BatchLimits {
     private final Map<String, List<String>> stationsOfGrid = new HashMap<>();
     private final Map<String, Map<String, OpenSession>> sessionsOfStation = new HashMap<>();
     private final GridLimits gridLimits;
+    private final Set<String> finished;
     private final Instant transactionTime;
 
     BatchLimits(List<StationLimit> stations, List<GridLimit> grids, List<OpenSession> sessions, GridLimits gridLimits,
             Instant transactionTime) {
+        this(stations, grids, sessions, gridLimits, transactionTime, List.of());
+    }
+
+    /** @param finished sessions of the batch that have finished, as {@link #key} */
+    BatchLimits(List<StationLimit> stations, List<GridLimit> grids, List<OpenSession> sessions, GridLimits gridLimits,
+            Instant transactionTime, Collection<String> finished) {
+        this.finished = Set.copyOf(finished);
         this.gridLimits = gridLimits;
         this.transactionTime = transactionTime;
         for (StationLimit s : stations) {
@@ -53,6 +63,16 @@ final class BatchLimits {
     /** The database's transaction time: the {@code created_at} of the schedules the batch stores. */
     Instant transactionTime() {
         return transactionTime;
+    }
+
+    /** A batch session's key for {@link BatchLimitsRepository#read}: station id and session id (ids have no '/'). */
+    static String key(String stationId, String sessionId) {
+        return stationId + "/" + sessionId;
+    }
+
+    /** Whether the batch's session had finished when the limits were read (its request is refused: 409). */
+    boolean finished(String stationId, String sessionId) {
+        return finished.contains(key(stationId, sessionId));
     }
 
     /** Whether the station is still registered (read under the planning locks). */
@@ -100,12 +120,9 @@ final class BatchLimits {
      * gets version 1, exactly as when the requests were stored before the read. A session already read keeps its
      * version and current plan (which still counts until it is replaced).
      *
-     * <p>A finished session is not among the open sessions read either, so it counts as a new one here too, though its
-     * request will not be stored (409). The other sessions of the batch are then planned net of its plan once it is
-     * made (conservative), but also with one ongoing session too many, which can raise a curtailed limit by up to one
-     * minimum session power for them ({@link GridLimits#curtailedLimitW}): only in that batch, only under a
-     * curtailment, and only for a request of a session the station has already stopped (a station's mistake or late
-     * retry; the request path checks for it only before forwarding).
+     * <p>A session that had finished when the limits were read is refused before this ({@link #finished}), so it
+     * counts for nothing. One that a STOP record finishes between the read and the store (a STOP takes no planning
+     * lock) counts as it was read, open, as when its STOP comes just after the batch; its own request then fails (409).
      */
     void requested(String stationId, String sessionId) {
         OpenSession s = session(stationId, sessionId);

@@ -32,7 +32,15 @@ class BatchLimitsRepository {
         this.gridLimits = gridLimits;
     }
 
-    BatchLimits read(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
+    /**
+     * @param batchSessions the batch's sessions as {@link BatchLimits#key station/session}: those that have finished
+     *                      are named in the answer ({@link BatchLimits#finished}), one primary-key look-up each
+     */
+    BatchLimits read(Collection<String> stationIds, Collection<String> gridConnectionPoints,
+            Collection<String> batchSessions) {
+        List<String> finished = new ArrayList<>();
+        String[] sessionStations = batchSessions.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray(String[]::new);
+        String[] sessionIds = batchSessions.stream().map(k -> k.substring(k.indexOf('/') + 1)).toArray(String[]::new);
         Instant[] now = new Instant[1];
         Map<String, BatchLimits.StationLimit> stations = new LinkedHashMap<>();
         Map<String, BatchLimits.GridLimit> grids = new LinkedHashMap<>();
@@ -53,7 +61,11 @@ class BatchLimitsRepository {
                 SELECT st.id, st.grid_connection_point, st.max_power_w, sc.limit_w AS station_curtailed,
                        g.max_power_w AS grid_max, gc.limit_w AS grid_curtailed, now() AS tx_now,
                        open.id AS session_id, open.schedule_version, open.planned_peak_w, open.plan_valid_until,
-                       open.ongoing
+                       open.ongoing,
+                       (SELECT array_agg(f.station_id || '/' || f.id) FROM sessions f
+                        WHERE (f.station_id, f.id) IN (SELECT * FROM unnest(CAST(:sessionStations AS varchar[]),
+                                                                            CAST(:sessionIds AS varchar[])))
+                          AND f.state = 'FINISHED') AS finished_sessions
                 FROM st
                 LEFT JOIN grid_curtailments sc ON sc.station_id = st.id
                 LEFT JOIN grid_connection_points g ON g.id = st.grid_connection_point
@@ -61,8 +73,16 @@ class BatchLimitsRepository {
                 LEFT JOIN open ON open.station_id = st.id""")
                 .param("stations", stationIds.toArray(String[]::new))
                 .param("grids", gridConnectionPoints.toArray(String[]::new))
+                .param("sessionStations", sessionStations).param("sessionIds", sessionIds)
                 .query(rs -> {
-                    now[0] = rs.getTimestamp("tx_now").toInstant();
+                    if (now[0] == null) { // the same on every row
+                        now[0] = rs.getTimestamp("tx_now").toInstant();
+                        java.sql.Array f = rs.getArray("finished_sessions");
+                        if (f != null) {
+                            finished.addAll(List.of((String[]) f.getArray()));
+                            f.free();
+                        }
+                    }
                     String station = rs.getString("id");
                     String grid = rs.getString("grid_connection_point");
                     if (!stations.containsKey(station)) {
@@ -81,7 +101,7 @@ class BatchLimitsRepository {
                     }
                 });
         return new BatchLimits(List.copyOf(stations.values()), List.copyOf(grids.values()), sessions, gridLimits,
-                now[0] == null ? Instant.now() : now[0]);
+                now[0] == null ? Instant.now() : now[0], finished);
     }
 
     private static Instant instant(Timestamp t) {

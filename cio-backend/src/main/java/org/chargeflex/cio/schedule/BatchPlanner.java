@@ -80,7 +80,8 @@ class BatchPlanner {
             }
         }
         locks.lock(stations, grids);
-        BatchLimits shared = limits.read(stations, grids);
+        BatchLimits shared = limits.read(stations, grids, jobs.stream()
+                .map(j -> BatchLimits.key(j.target().stationId(), j.request().sessionId())).toList());
         Instant now = clock.instant();
 
         PlanningLanes.Outcome<?>[] outcomes = new PlanningLanes.Outcome<?>[jobs.size()];
@@ -88,7 +89,7 @@ class BatchPlanner {
             outcomes[i] = refusal(jobs.get(i), shared);
         }
         // every session of the batch counts as open and ongoing before the first is planned, as when the requests
-        // were stored before the read; a finished one too (planned as new, then refused: see BatchLimits.requested)
+        // were stored before the read (a finished one was refused above: see BatchLimits.requested)
         for (int i = 0; i < jobs.size(); i++) {
             if (outcomes[i] == null) {
                 shared.requested(jobs.get(i).target().stationId(), jobs.get(i).request().sessionId());
@@ -140,6 +141,9 @@ class BatchPlanner {
         String stationId = job.target().stationId();
         if (!shared.knows(stationId)) {
             return PlanningLanes.Outcome.failed(Problems.notFound("station", stationId));
+        }
+        if (shared.finished(stationId, job.request().sessionId())) {
+            return PlanningLanes.Outcome.failed(ScheduleService.finished(job.request()));
         }
         if (!Objects.equals(shared.gridConnectionPointOf(stationId), job.target().gridConnectionPoint())) {
             // moved since the registry copy was read: the locks taken are not those of its limits now

@@ -24,6 +24,6 @@ class LimitCalculator {
             double evMinPowerW, Instant now) {
         PlanningJob job = new PlanningJob(request, target, evMaxPowerW, evMinPowerW, Optional.empty());
         List<String> grids = target.gridConnectionPoint() == null ? List.of() : List.of(target.gridConnectionPoint());
-        return limits.read(List.of(target.stationId()), grids).input(job, now);
+        return limits.read(List.of(target.stationId()), grids, List.of()).input(job, now);
     }
 }
