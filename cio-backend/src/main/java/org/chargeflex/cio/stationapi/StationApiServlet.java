@@ -39,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Spring Security's station chain runs before this servlet (its filters apply to every servlet): it authenticates
  * the station and lets it in for its own id only. This servlet checks the latter once more, so a change of the chain
  * cannot open one station's calls to another, and then notes that the station was seen ({@link StationActivity}).
+ * Only the endpoints' methods are served: HEAD and OPTIONS are answered 405 (stations use neither).
  */
 final class StationApiServlet extends HttpServlet {
     @Serial
@@ -82,7 +83,7 @@ final class StationApiServlet extends HttpServlet {
             LOG.info("Refused a change that violates a database constraint: {}", e.getMostSpecificCause().getMessage());
             problem(request, response, 409, Problems.problem(HttpStatus.CONFLICT, "conflict", "Conflict",
                     "the change conflicts with the stored data (a duplicate or a missing reference)"));
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | IOException e) { // an IOException writing the answer fails this write too
             LOG.error("Unexpected error while handling a station API request", e);
             problem(request, response, 500, Problems.problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
                     "Internal server error", "the request failed; the server has logged why"));
@@ -163,11 +164,16 @@ final class StationApiServlet extends HttpServlet {
             if (bytes.length == 0) {
                 throw invalidBody("the body is missing or is not valid JSON");
             }
+            T value;
             try {
-                return reader(type).readValue(bytes);
+                value = reader(type).readValue(bytes);
             } catch (JacksonException e) {
                 throw invalidBody(Problems.describeUnreadable(e));
             }
+            if (value == null) { // the literal body null
+                throw invalidBody("the body is missing or is not valid JSON");
+            }
+            return value;
         }
     }
 

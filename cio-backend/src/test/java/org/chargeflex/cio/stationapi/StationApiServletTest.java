@@ -85,6 +85,9 @@ class StationApiServletTest extends IntegrationTest {
                 "Content-Type", "application/json");
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.json().get("detail").asString()).isEqualTo("the body is missing or is not valid JSON");
+        Api.Response nullBody = api.post(base() + "/meter-values", station, "null");
+        assertThat(nullBody.status()).isEqualTo(400);
+        assertThat(nullBody.json().get("detail").asString()).isEqualTo("the body is missing or is not valid JSON");
     }
 
     @Test
