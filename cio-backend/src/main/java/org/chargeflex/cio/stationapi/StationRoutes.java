@@ -21,7 +21,12 @@ final class StationRoutes {
     record Lookup(Match match, List<String> allowed) {
     }
 
+    /** An endpoint with its path split once (the look-up runs on every call). */
+    private record Route(StationEndpoint endpoint, List<String> pattern) {
+    }
+
     private final List<StationEndpoint> endpoints;
+    private final List<Route> routes;
 
     StationRoutes(List<StationEndpoint> endpoints) {
         Map<String, StationEndpoint> seen = new HashMap<>();
@@ -34,6 +39,7 @@ final class StationRoutes {
             }
         }
         this.endpoints = List.copyOf(endpoints);
+        this.routes = this.endpoints.stream().map(e -> new Route(e, e.segments())).toList();
     }
 
     List<StationEndpoint> endpoints() {
@@ -45,8 +51,9 @@ final class StationRoutes {
         Match best = null;
         int bestLiterals = -1;
         TreeSet<String> allowed = new TreeSet<>();
-        for (StationEndpoint e : endpoints) {
-            List<String> pattern = e.segments();
+        for (Route route : routes) {
+            StationEndpoint e = route.endpoint();
+            List<String> pattern = route.pattern();
             int literals = literalsMatched(pattern, segments);
             if (literals < 0) {
                 continue;
