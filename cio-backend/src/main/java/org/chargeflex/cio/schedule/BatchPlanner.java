@@ -26,13 +26,15 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans a batch of charging requests ({@link PlanningLanes}) in one transaction with a fixed number of statements:
- * the planning locks of all the batch's stations and grid connection points (1), read the limits and the open
- * sessions' plans ({@link BatchLimitsRepository}, 1), plan each session in Java, the later ones net of the earlier
- * ones' plans, and store each request with its plan (1 JDBC batch, {@link RequestPlanRepository}: one statement per
- * request writes its session row once, with the request data and the new current plan, and inserts the schedule
- * version); then commit once. The limits are read before the requests are stored, so the batch's own sessions are
- * counted into them first ({@link BatchLimits#requested}): the plans are those made when the requests were stored
- * before the read.
+ * the planning locks of all the batch's stations and grid connection points (1); move the batch's planning targets'
+ * generations and name its finished sessions (1, {@link BatchLimitsRepository#open}); the limits and the open
+ * sessions' plans, from this instance's copies where nobody else changed a target since ({@link BatchLimitsSource}),
+ * else read (1 more, {@link BatchLimitsRepository#read}); plan each session in Java, the later ones net of the
+ * earlier ones' plans, and store each request with its plan (1 JDBC batch, {@link RequestPlanRepository}: one
+ * statement per request writes its session row once, with the request data and the new current plan, and inserts
+ * the schedule version); then commit once, and keep the targets' plans as the batch left them. The limits are
+ * gathered before the requests are stored, so the batch's own sessions are counted into them first
+ * ({@link BatchLimits#requested}): the plans are those made when the requests were stored before the read.
  *
  * <p>A request whose session has finished (409: it is planned as a new session, and its statement stores nothing),
  * whose station has gone (404) or moved to another grid connection point since the registry copy said where it was
@@ -44,7 +46,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class BatchPlanner {
     private final PlanningLocks locks;
-    private final BatchLimitsRepository limits;
+    private final BatchLimitsSource limits;
     private final RequestPlanRepository requests;
     private final Forwarder forwarder;
     private final SchedulePlanner planner;
@@ -52,7 +54,7 @@ class BatchPlanner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BatchPlanner(PlanningLocks locks, BatchLimitsRepository limits, RequestPlanRepository requests,
+    BatchPlanner(PlanningLocks locks, BatchLimitsSource limits, RequestPlanRepository requests,
             Forwarder forwarder, SchedulePlanner planner, TransactionTemplate transaction,
             ApplicationEventPublisher events, Clock clock) {
         this.locks = locks;
@@ -67,10 +69,17 @@ class BatchPlanner {
 
     /** Plans the batch; the answer has one outcome per job, in order. */
     List<PlanningLanes.Outcome<StoredSchedule>> plan(List<PlanningJob> jobs, int pollIntervalSeconds) {
-        return transaction.execute(tx -> planLocked(jobs, pollIntervalSeconds));
+        Planned planned = Objects.requireNonNull(transaction.execute(tx -> planLocked(jobs, pollIntervalSeconds)));
+        limits.committed(planned.limits(), planned.stored());
+        return planned.outcomes();
     }
 
-    private List<PlanningLanes.Outcome<StoredSchedule>> planLocked(List<PlanningJob> jobs, int pollIntervalSeconds) {
+    /** A batch's outcomes, and its limits with the sessions it stored, to keep once committed. */
+    private record Planned(List<PlanningLanes.Outcome<StoredSchedule>> outcomes, BatchLimitsSource.Opened limits,
+            List<BatchLimits.OpenSession> stored) {
+    }
+
+    private Planned planLocked(List<PlanningJob> jobs, int pollIntervalSeconds) {
         Set<String> stations = new TreeSet<>();
         Set<String> grids = new TreeSet<>();
         for (PlanningJob job : jobs) {
@@ -80,8 +89,8 @@ class BatchPlanner {
             }
         }
         locks.lock(stations, grids);
-        BatchLimits shared = limits.read(stations, grids, jobs.stream()
-                .map(j -> BatchLimits.key(j.target().stationId(), j.request().sessionId())).toList());
+        BatchLimitsSource.Opened opened = limits.open(jobs);
+        BatchLimits shared = opened.limits();
         Instant now = clock.instant();
 
         PlanningLanes.Outcome<?>[] outcomes = new PlanningLanes.Outcome<?>[jobs.size()];
@@ -113,11 +122,13 @@ class BatchPlanner {
         }
         List<Optional<StoredSchedule>> stored = requests.save(planned);
         Set<String> arrived = new LinkedHashSet<>();
+        List<BatchLimits.OpenSession> storedSessions = new ArrayList<>();
         for (int k = 0; k < stored.size(); k++) {
             int i = plannedJob.get(k);
             PlanningJob job = jobs.get(i);
             if (stored.get(k).isPresent()) {
                 outcomes[i] = PlanningLanes.Outcome.of(stored.get(k).get());
+                storedSessions.add(BatchLimitsSource.stored(planned.get(k).version()));
                 arrived.add(job.target().stationId());
             } else {
                 outcomes[i] = PlanningLanes.Outcome.failed(ScheduleService.finished(job.request()));
@@ -133,7 +144,7 @@ class BatchPlanner {
         @SuppressWarnings("unchecked")
         List<PlanningLanes.Outcome<StoredSchedule>> answer = Arrays.stream(outcomes)
                 .map(o -> (PlanningLanes.Outcome<StoredSchedule>) Objects.requireNonNull(o)).toList();
-        return answer;
+        return new Planned(answer, opened, storedSessions);
     }
 
     /** Why the job cannot be planned under the limits read, or {@code null} if it can. */

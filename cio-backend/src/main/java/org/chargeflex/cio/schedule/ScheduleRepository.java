@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.chargeflex.cio.contract.SchedulePeriod;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
+import org.chargeflex.cio.station.PlanGenerations;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.namedparam.SqlParameterSource;
@@ -30,10 +31,12 @@ public class ScheduleRepository {
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
+    private final PlanGenerations generations;
 
-    ScheduleRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+    ScheduleRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, PlanGenerations generations) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.generations = generations;
     }
 
     /**
@@ -56,7 +59,8 @@ public class ScheduleRepository {
     /**
      * Stores several sessions' next versions in one round trip (a JDBC batch): each row also moves its session's
      * current plan on, but only from the version before it, so a version that is not the session's next is refused
-     * (never expected under the planning locks). Call in the transaction that holds the planning locks. For versions of
+     * (never expected under the planning locks). Moves the sessions' targets' plan generations first
+     * ({@link PlanGenerations}). Call in the transaction that holds the planning locks. For versions of
      * sessions whose request data stay as stored (the re-planner's); a charging request stores its data and its version
      * in one statement ({@link RequestPlanRepository}).
      *
@@ -67,6 +71,8 @@ public class ScheduleRepository {
         if (versions.isEmpty()) {
             return List.of();
         }
+        // before the session rows: other instances' copies of these targets' plans are then stale
+        generations.stationsChanged(versions.stream().map(NewVersion::stationId).distinct().toList());
         List<String> ids = new ArrayList<>(versions.size());
         SqlParameterSource[] params = new SqlParameterSource[versions.size()];
         for (int i = 0; i < params.length; i++) {

@@ -1,7 +1,9 @@
 package org.chargeflex.cio.session;
 
 import java.sql.Timestamp;
+import java.util.List;
 import org.chargeflex.cio.contract.SessionRecord;
+import org.chargeflex.cio.station.PlanGenerations;
 import org.chargeflex.cio.system.PlanningSignal;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,11 +15,14 @@ import org.springframework.transaction.annotation.Transactional;
 class SessionRecordService {
     private final JdbcClient jdbc;
     private final SessionRepository sessions;
+    private final PlanGenerations generations;
     private final ApplicationEventPublisher events;
 
-    SessionRecordService(JdbcClient jdbc, SessionRepository sessions, ApplicationEventPublisher events) {
+    SessionRecordService(JdbcClient jdbc, SessionRepository sessions, PlanGenerations generations,
+            ApplicationEventPublisher events) {
         this.jdbc = jdbc;
         this.sessions = sessions;
+        this.generations = generations;
         this.events = events;
     }
 
@@ -36,6 +41,11 @@ class SessionRecordService {
                 .update();
         if (inserted == 0) {
             return false;
+        }
+        if (r.kind() == SessionRecord.Kind.STOP) {
+            // a finished session no longer counts against its target's limits: move the target's plan generation,
+            // before the session row (see PlanGenerations for the order). A START changes nothing the limits read.
+            generations.stationsChanged(List.of(r.stationId()));
         }
         sessions.applyRecord(r);
         if (r.kind() == SessionRecord.Kind.STOP) {

@@ -21,7 +21,9 @@ import org.junit.jupiter.api.Test;
  * <p>A charging request: the station's credential, its grid connection point and outlets, the responsible
  * management service (none) and the site's planning come from the registry caches ({@code system.RegistryCache}, none
  * of them a statement); then the transaction of its planning batch ({@code BatchPlanner}; alone here, so the figures
- * are those of a batch of one): advisory locks (1), limits and the open sessions' plans (1), store each request with
+ * are those of a batch of one): advisory locks (1); the plan generations of its target and its finished sessions (1);
+ * the limits and the open sessions' plans come from this instance's copy, which its previous request on the grid
+ * connection point left current ({@code PlanSnapshots}; reading them would be one more); store each request with
  * its plan (1: one statement upserts the session row with the request data and its new current plan and inserts the
  * schedule; the request data and the plan used to be two writes of the row, 4 statements). A 304 poll: the current
  * schedule (1).

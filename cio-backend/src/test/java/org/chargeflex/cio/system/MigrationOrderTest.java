@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * session rows' current plan from the schedules already stored.
  */
 class MigrationOrderTest {
-    private static final List<String> ALL = List.of("1", "2", "3.1", "3.2", "4.1", "5.1", "6.1", "6.2");
+    private static final List<String> ALL = List.of("1", "2", "3.1", "3.2", "4.1", "5.1", "6.1", "6.2", "7.1");
 
     @Test
     void freshDatabaseMigratesToTheLatestVersionInOrder() throws SQLException {

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -95,5 +96,92 @@ class TwoInstancesTest extends IntegrationTest {
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    // Plan snapshots (schedule.PlanSnapshots): each instance plans from its own copy of a target's plans while the
+    // target's plan generation shows that nobody else changed it. Each test below warms instance 1's copy, changes the
+    // target on instance 2, and fails if instance 1 then plans from its stale copy.
+
+    @Test
+    void aPlanCommittedOnTheOtherInstanceCountsAgainstTheNextPlanOnThisOne() {
+        TwoStations grid = twoStationsOn11Kw();
+        Credentials a = grid.a();
+        Credentials b = grid.b();
+
+        assertThat(firstPower(api, a, "1", "s1", 3_000)).isEqualTo(3_000.0);
+        assertThat(firstPower(api, a, "2", "s2", 3_000)).as("planned from this instance's copy").isEqualTo(3_000.0);
+        assertThat(firstPower(secondApi, b, "1", "s3", 11_000)).isEqualTo(5_000.0);
+
+        assertThat(firstPower(api, b, "2", "s4", 11_000)).as("the grid connection point is full").isEqualTo(0.0);
+    }
+
+    @Test
+    void aStopRecordOnTheOtherInstanceFreesItsSessionsPowerOnThisOne() {
+        TwoStations grid = twoStationsOn11Kw();
+        Credentials a = grid.a();
+        Credentials b = grid.b();
+        assertThat(firstPower(api, a, "1", "s1", 11_000)).isEqualTo(11_000.0);
+        assertThat(firstPower(api, b, "1", "s2", 11_000)).isEqualTo(0.0);
+
+        assertThat(secondApi.post("/api/v1/stations/" + a.user() + "/session-records", a, stopRecord(a.user(), "s1"))
+                .status()).isEqualTo(201);
+
+        assertThat(firstPower(api, b, "1", "s2", 11_000)).as("re-plan after the STOP").isEqualTo(11_000.0);
+    }
+
+    @Test
+    void aLowerGridLimitSetOnTheOtherInstanceHoldsOnThisOne() {
+        TwoStations grid = twoStationsOn11Kw();
+        Credentials a = grid.a();
+        Credentials b = grid.b();
+        assertThat(firstPower(api, a, "1", "s1", 3_000)).isEqualTo(3_000.0);
+
+        assertThat(secondApi.put("/api/v1/admin/grid-connection-points/" + grid.gcp(), ADMIN,
+                Map.of("name", "Feeder " + grid.gcp(), "maxPowerW", 5_000)).status()).isEqualTo(200);
+
+        assertThat(firstPower(api, b, "1", "s2", 11_000)).isEqualTo(2_000.0);
+    }
+
+    @Test
+    void aCurtailmentOnTheOtherInstanceHoldsOnThisOne() {
+        TwoStations grid = twoStationsOn11Kw();
+        Credentials a = grid.a();
+        Credentials b = grid.b();
+        assertThat(firstPower(api, a, "1", "s1", 3_000)).isEqualTo(3_000.0);
+        String dno = "dno-" + unique("u");
+        String password = api.post("/api/v1/admin/users", ADMIN, Map.of("name", dno, "roles", List.of("DNO")))
+                .json().get("password").asString();
+
+        assertThat(secondApi.put("/api/v1/admin/grid/curtailments/grid-connection-points/" + grid.gcp(),
+                new Credentials(dno, password), Map.of("limitW", 4_000, "origin", "test")).status()).isEqualTo(200);
+
+        assertThat(firstPower(api, b, "1", "s2", 11_000)).isEqualTo(1_000.0);
+    }
+
+    /** A grid connection point of 11 kW with two stations of 22 kW. */
+    private record TwoStations(String gcp, Credentials a, Credentials b) {
+    }
+
+    private TwoStations twoStationsOn11Kw() {
+        String gcp = unique("GCP");
+        registerGridConnectionPoint(gcp, 11_000);
+        return new TwoStations(gcp, registerStation(unique("ST"), 22_000, gcp),
+                registerStation(unique("ST"), 22_000, gcp));
+    }
+
+    /** The first period's power of the schedule the instance plans for the request (1 h, more energy than it gets). */
+    private static double firstPower(Api on, Credentials station, String outlet, String session, double evMaxW) {
+        Api.Response r = on.post("/api/v1/stations/" + station.user() + "/charging-requests", station,
+                Requests.chargingRequest(station.user(), outlet, session, 50_000, evMaxW,
+                        Instant.now().plus(Duration.ofHours(1))));
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        return r.json().get("periods").get(0).get("maxPowerW").asDouble();
+    }
+
+    private static Map<String, Object> stopRecord(String station, String session) {
+        Instant start = Instant.now().minusSeconds(600);
+        return Map.of("stationId", station, "sequenceNumber", 1, "kind", "STOP", "sessionId", session,
+                "outletId", "1", "user", Map.of("type", "RFID", "token", "04A1B2C3"), "startTime", start.toString(),
+                "startEnergyWh", 0, "stopTime", Instant.now().toString(), "stopEnergyWh", 1_000);
     }
 }

@@ -1,0 +1,51 @@
+package org.chargeflex.cio.station;
+
+import java.util.Collection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The plan generations (table {@code plan_generations}, migration V7_1): a counter per planning target, the sessions
+ * that share one limit, moved by every change of what the request path's limits depend on, in the transaction of the
+ * change. The registry's and the curtailments' tables move it by triggers; the writers of open sessions' plans and
+ * states move it through this class, <em>before</em> they write a session row: charging requests (the planning batch,
+ * {@code schedule.BatchPlanner}), the re-planner's versions ({@code schedule.ScheduleRepository#insertVersions}) and
+ * STOP records ({@code session.SessionRecordService}). Moving a counter locks its row until commit, so a writer that
+ * moved it first and its session rows after never waits for another in a cycle (the other order deadlocked a STOP
+ * against a planning batch on the same session).
+ *
+ * <p>With the counters, an instance may keep a target's limits and open plans in memory from the generation its own
+ * transaction wrote, and use them as long as the counter has moved only by its own next bump: see
+ * {@code schedule.PlanSnapshots}.
+ */
+@Component
+public class PlanGenerations {
+    private final JdbcClient jdbc;
+
+    PlanGenerations(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * The planning target of a station: its grid connection point's ({@code "g:" + id}), whose limit all its stations
+     * share, or, on none, its own ({@code "s:" + id}). Ids have at most 64 characters; the column takes 70.
+     */
+    public static String target(String stationId, String gridConnectionPoint) {
+        return gridConnectionPoint == null ? "s:" + stationId : "g:" + gridConnectionPoint;
+    }
+
+    /**
+     * Moves the generations of the stations' targets (as registered now), in key order. Call in the writer's
+     * transaction, under its planning locks if it takes any, before it writes the stations' session rows.
+     */
+    public void stationsChanged(Collection<String> stationIds) {
+        if (stationIds.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                SELECT cio_plan_changed(ARRAY(SELECT cio_plan_target(s.id, s.grid_connection_point) FROM stations s
+                                              WHERE s.id = ANY (CAST(:stations AS varchar[]))))""")
+                .param("stations", stationIds.stream().distinct().toArray(String[]::new))
+                .query((rs, n) -> 1).list();
+    }
+}
