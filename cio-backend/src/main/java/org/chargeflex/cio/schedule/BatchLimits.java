@@ -34,30 +34,43 @@ final class BatchLimits {
     private final Map<String, StationLimit> stations = new HashMap<>();
     private final Map<String, GridLimit> grids = new HashMap<>();
     private final Map<String, List<String>> stationsOfGrid = new HashMap<>();
-    private final Map<String, Map<String, OpenSession>> sessionsOfStation = new HashMap<>();
+    /** Per station its open sessions: lists shared with the target plans, replaced (never changed) on a write. */
+    private final Map<String, List<OpenSession>> sessionsOfStation = new HashMap<>();
     private final GridLimits gridLimits;
     private final Set<String> finished;
     private final Instant transactionTime;
 
     BatchLimits(List<StationLimit> stations, List<GridLimit> grids, List<OpenSession> sessions, GridLimits gridLimits,
             Instant transactionTime) {
-        this(stations, grids, sessions, gridLimits, transactionTime, List.of());
+        this(List.of(TargetPlans.of(null, stations, grids, sessions)), gridLimits, transactionTime, List.of());
     }
 
-    /** @param finished sessions of the batch that have finished, as {@link #key} */
-    BatchLimits(List<StationLimit> stations, List<GridLimit> grids, List<OpenSession> sessions, GridLimits gridLimits,
-            Instant transactionTime, Collection<String> finished) {
+    /**
+     * The limits over the targets' plans (a station or grid connection point that two of them name counts once, with
+     * the open sessions of the first that names it).
+     *
+     * @param finished sessions of the batch that have finished, as {@link #key}
+     */
+    BatchLimits(Collection<TargetPlans> plans, GridLimits gridLimits, Instant transactionTime,
+            Collection<String> finished) {
         this.finished = Set.copyOf(finished);
         this.gridLimits = gridLimits;
         this.transactionTime = transactionTime;
-        for (StationLimit s : stations) {
-            this.stations.put(s.id(), s);
-            if (s.gridConnectionPoint() != null) {
-                stationsOfGrid.computeIfAbsent(s.gridConnectionPoint(), g -> new ArrayList<>()).add(s.id());
+        for (TargetPlans p : plans) {
+            for (StationLimit s : p.stations()) {
+                if (this.stations.putIfAbsent(s.id(), s) != null) {
+                    continue;
+                }
+                if (s.gridConnectionPoint() != null) {
+                    stationsOfGrid.computeIfAbsent(s.gridConnectionPoint(), g -> new ArrayList<>()).add(s.id());
+                }
+                List<OpenSession> open = p.sessionsOfStation().get(s.id());
+                if (open != null) {
+                    sessionsOfStation.put(s.id(), open);
+                }
             }
+            p.grids().forEach(g -> this.grids.putIfAbsent(g.id(), g));
         }
-        grids.forEach(g -> this.grids.put(g.id(), g));
-        sessions.forEach(this::put);
     }
 
     /** The database's transaction time: the {@code created_at} of the schedules the batch stores. */
@@ -140,18 +153,22 @@ final class BatchLimits {
     }
 
     private OpenSession session(String stationId, String sessionId) {
-        Map<String, OpenSession> of = sessionsOfStation.get(stationId);
-        return of == null ? null : of.get(sessionId);
+        for (OpenSession s : sessionsOfStation.getOrDefault(stationId, List.of())) {
+            if (s.sessionId().equals(sessionId)) {
+                return s;
+            }
+        }
+        return null;
     }
 
     private void put(OpenSession s) {
-        sessionsOfStation.computeIfAbsent(s.stationId(), k -> new HashMap<>()).put(s.sessionId(), s);
+        sessionsOfStation.put(s.stationId(), TargetPlans.with(sessionsOfStation.get(s.stationId()), s));
     }
 
     private double committed(List<String> stationIds, String exceptStation, String exceptSession, Instant now) {
         double sum = 0;
         for (String id : stationIds) {
-            for (OpenSession s : sessionsOfStation.getOrDefault(id, Map.of()).values()) {
+            for (OpenSession s : sessionsOfStation.getOrDefault(id, List.of())) {
                 if (s.validUntil() != null && s.validUntil().isAfter(now)
                         && !(s.stationId().equals(exceptStation) && s.sessionId().equals(exceptSession))) {
                     sum += s.peakW();
@@ -164,7 +181,7 @@ final class BatchLimits {
     private int ongoing(List<String> stationIds) {
         int n = 0;
         for (String id : stationIds) {
-            for (OpenSession s : sessionsOfStation.getOrDefault(id, Map.of()).values()) {
+            for (OpenSession s : sessionsOfStation.getOrDefault(id, List.of())) {
                 n += s.ongoing() ? 1 : 0;
             }
         }

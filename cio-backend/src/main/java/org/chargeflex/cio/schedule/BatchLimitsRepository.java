@@ -151,7 +151,7 @@ class BatchLimitsRepository {
 
     /** The limits for one request outside a planning batch ({@link LimitCalculator}): its targets read as they are. */
     BatchLimits readOutsideBatch(Collection<String> targets, GridLimits gridLimits, Instant now) {
-        return TargetPlans.limits(read(targets).values(), gridLimits, now, List.of());
+        return new BatchLimits(read(targets).values(), gridLimits, now, List.of());
     }
 
     /** A target's rows as they come: a station's row repeats for each of its open sessions. */
@@ -171,7 +171,7 @@ class BatchLimitsRepository {
         }
 
         TargetPlans plans(String target) {
-            return new TargetPlans(target, List.copyOf(stations.values()), List.copyOf(grids.values()), sessions);
+            return TargetPlans.of(target, List.copyOf(stations.values()), List.copyOf(grids.values()), sessions);
         }
     }
 

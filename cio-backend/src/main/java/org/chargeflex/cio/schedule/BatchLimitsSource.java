@@ -79,9 +79,9 @@ class BatchLimitsSource {
                 .map(s -> PlanGenerations.target(s, null)).toList();
         if (!strays.isEmpty()) {
             repository.read(strays).values().forEach(p -> all.add(new TargetPlans(null, p.stations(), p.grids(),
-                    p.sessions())));
+                    p.sessionsOfStation())));
         }
-        BatchLimits limits = TargetPlans.limits(all, gridLimits, opened.transactionTime(), opened.finished());
+        BatchLimits limits = new BatchLimits(all, gridLimits, opened.transactionTime(), opened.finished());
         return new Opened(limits, plans, opened.generations(), targetOfStation);
     }
 

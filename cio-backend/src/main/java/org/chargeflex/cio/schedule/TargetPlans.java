@@ -1,8 +1,8 @@
 package org.chargeflex.cio.schedule;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,19 +11,30 @@ import org.chargeflex.cio.station.PlanGenerations;
 /**
  * What the request path's limits depend on for one planning target ({@link PlanGenerations#target}): its stations
  * with their limits and curtailments, its grid connection point's limit (none for a station on no grid connection
- * point), and the open sessions' current plans. Immutable: kept in memory between planning batches
- * ({@link PlanSnapshots}) and combined into a batch's {@link BatchLimits}.
+ * point), and the open sessions' current plans, per station. Immutable: kept in memory between planning batches
+ * ({@link PlanSnapshots}) and shared by the batches' {@link BatchLimits}, which replace a station's list of sessions
+ * rather than change it.
  *
- * @param target the planning target, or {@code null} for stations read by id only to refuse their requests (a
- *               station that moved or was deleted since the registry copy was read)
+ * @param target            the planning target, or {@code null} for stations read by id only to refuse their
+ *                          requests (a station that moved or was deleted since the registry copy was read)
+ * @param sessionsOfStation the open sessions of each station that has any
  */
 record TargetPlans(String target, List<BatchLimits.StationLimit> stations, List<BatchLimits.GridLimit> grids,
-        List<BatchLimits.OpenSession> sessions) {
+        Map<String, List<BatchLimits.OpenSession>> sessionsOfStation) {
 
     TargetPlans {
         stations = List.copyOf(stations);
         grids = List.copyOf(grids);
-        sessions = List.copyOf(sessions);
+        sessionsOfStation = Map.copyOf(sessionsOfStation);
+    }
+
+    /** The plans of the open sessions as read, grouped per station. */
+    static TargetPlans of(String target, List<BatchLimits.StationLimit> stations, List<BatchLimits.GridLimit> grids,
+            Collection<BatchLimits.OpenSession> sessions) {
+        Map<String, List<BatchLimits.OpenSession>> byStation = new LinkedHashMap<>();
+        sessions.forEach(s -> byStation.computeIfAbsent(s.stationId(), k -> new ArrayList<>()).add(s));
+        byStation.replaceAll((k, v) -> List.copyOf(v));
+        return new TargetPlans(target, stations, grids, byStation);
     }
 
     /**
@@ -38,7 +49,12 @@ record TargetPlans(String target, List<BatchLimits.StationLimit> stations, List<
 
     /** Whether the station is among the target's. */
     boolean has(String stationId) {
-        return stations.stream().anyMatch(s -> s.id().equals(stationId));
+        for (BatchLimits.StationLimit s : stations) {
+            if (s.id().equals(stationId)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**
@@ -49,27 +65,26 @@ record TargetPlans(String target, List<BatchLimits.StationLimit> stations, List<
         if (stored.isEmpty()) {
             return this;
         }
-        Map<String, BatchLimits.OpenSession> byKey = new LinkedHashMap<>();
-        sessions.forEach(s -> byKey.put(BatchLimits.key(s.stationId(), s.sessionId()), s));
-        stored.forEach(s -> byKey.put(BatchLimits.key(s.stationId(), s.sessionId()), s));
-        return new TargetPlans(target, stations, grids, new ArrayList<>(byKey.values()));
+        Map<String, List<BatchLimits.OpenSession>> byStation = new HashMap<>(sessionsOfStation);
+        stored.forEach(s -> byStation.put(s.stationId(), with(byStation.get(s.stationId()), s)));
+        return new TargetPlans(target, stations, grids, byStation);
     }
 
-    /**
-     * The limits of a batch over the targets' plans (a station, grid connection point or session that two of them
-     * name counts once).
-     */
-    static BatchLimits limits(Collection<TargetPlans> plans, GridLimits gridLimits, Instant transactionTime,
-            Collection<String> finished) {
-        Map<String, BatchLimits.StationLimit> stations = new LinkedHashMap<>();
-        Map<String, BatchLimits.GridLimit> grids = new LinkedHashMap<>();
-        Map<String, BatchLimits.OpenSession> sessions = new LinkedHashMap<>();
-        for (TargetPlans p : plans) {
-            p.stations().forEach(s -> stations.putIfAbsent(s.id(), s));
-            p.grids().forEach(g -> grids.putIfAbsent(g.id(), g));
-            p.sessions().forEach(s -> sessions.putIfAbsent(BatchLimits.key(s.stationId(), s.sessionId()), s));
+    /** A station's sessions with {@code session} in place of the one with its id, or added ({@code null}: none). */
+    static List<BatchLimits.OpenSession> with(List<BatchLimits.OpenSession> sessions,
+            BatchLimits.OpenSession session) {
+        List<BatchLimits.OpenSession> copy = new ArrayList<>(sessions == null ? 1 : sessions.size() + 1);
+        boolean replaced = false;
+        if (sessions != null) {
+            for (BatchLimits.OpenSession s : sessions) {
+                boolean same = s.sessionId().equals(session.sessionId());
+                copy.add(same ? session : s);
+                replaced |= same;
+            }
         }
-        return new BatchLimits(List.copyOf(stations.values()), List.copyOf(grids.values()),
-                List.copyOf(sessions.values()), gridLimits, transactionTime, finished);
+        if (!replaced) {
+            copy.add(session);
+        }
+        return List.copyOf(copy);
     }
 }

@@ -42,10 +42,14 @@ public class PlanGenerations {
         if (stationIds.isEmpty()) {
             return;
         }
+        // cio_plan_changed inlined, not called: PostgreSQL plans the statement of a SQL function on every call
         jdbc.sql("""
-                SELECT cio_plan_changed(ARRAY(SELECT cio_plan_target(s.id, s.grid_connection_point) FROM stations s
-                                              WHERE s.id = ANY (CAST(:stations AS varchar[]))))""")
+                INSERT INTO plan_generations AS p (target, generation)
+                SELECT DISTINCT cio_plan_target(s.id, s.grid_connection_point), 1 FROM stations s
+                WHERE s.id = ANY (CAST(:stations AS varchar[]))
+                ORDER BY 1
+                ON CONFLICT (target) DO UPDATE SET generation = p.generation + 1""")
                 .param("stations", stationIds.stream().distinct().toArray(String[]::new))
-                .query((rs, n) -> 1).list();
+                .update();
     }
 }
