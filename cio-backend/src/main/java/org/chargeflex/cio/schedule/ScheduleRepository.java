@@ -104,8 +104,8 @@ public class ScheduleRepository {
 
     /**
      * The parameters of a schedule row for {@code v} with the given id: {@code :id, :station, :session, :version,
-     * :start, :until, :poll, :offsets, :powers, :peak} (the committed peak), {@code :origin, :service}. Shared with
-     * {@link RequestPlanRepository}, whose statement stores the request and the version together.
+     * :start, :until, :poll, :offsets, :powers, :peak} (the committed peak), {@code :origin, :service}.
+     * ({@link RequestPlanRepository} sets the same values as positional parameters.)
      */
     static MapSqlParameterSource versionParams(NewVersion v, String id) {
         List<SchedulePeriod> periods = v.plan().periods();
