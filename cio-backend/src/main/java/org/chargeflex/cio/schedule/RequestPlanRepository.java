@@ -30,8 +30,7 @@ class RequestPlanRepository {
     /**
      * Positional parameters, set by {@link #set}: with named ones, Spring JDBC (mostly their parameter maps) was 12 %
      * of the JVM's samples under load, 4 % with these (bench/RESULTS.md, issue 5). The schedule row takes its session,
-     * version, validity and peak from the
-     * upserted session row.
+     * version, validity and peak from the upserted session row.
      */
     private static final String SAVE_REQUEST_WITH_PLAN = """
             WITH saved AS (
