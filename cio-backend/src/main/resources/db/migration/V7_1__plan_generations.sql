@@ -62,18 +62,21 @@ CREATE TRIGGER grid_connection_points_plan_changed_write AFTER INSERT OR DELETE 
 CREATE TRIGGER grid_connection_points_plan_changed_update AFTER UPDATE OF id, max_power_w ON grid_connection_points
     FOR EACH ROW EXECUTE FUNCTION cio_grid_point_plan_changed();
 
--- a station's curtailment counts on its own target: its grid connection point's, or its own
+-- a station's curtailment counts on its own target: its grid connection point's, or its own. The station is read FOR
+-- SHARE, so that a move of it to another grid connection point that is not yet committed is waited for and its new
+-- target moved (a plain read would move only the old one). Station deletion moves its targets itself before the
+-- cascade (StationRepository.delete), so the trigger below then takes no row another transaction holds.
 CREATE FUNCTION cio_curtailment_plan_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     targets varchar[] := ARRAY[]::varchar[];
 BEGIN
     IF TG_OP IN ('UPDATE', 'DELETE') THEN
         targets := targets || ARRAY['g:' || OLD.grid_connection_point, 's:' || OLD.station_id]
-                   || (SELECT array_agg('g:' || s.grid_connection_point) FROM stations s WHERE s.id = OLD.station_id);
+                   || ARRAY(SELECT 'g:' || s.grid_connection_point FROM stations s WHERE s.id = OLD.station_id FOR SHARE);
     END IF;
     IF TG_OP IN ('UPDATE', 'INSERT') THEN
         targets := targets || ARRAY['g:' || NEW.grid_connection_point, 's:' || NEW.station_id]
-                   || (SELECT array_agg('g:' || s.grid_connection_point) FROM stations s WHERE s.id = NEW.station_id);
+                   || ARRAY(SELECT 'g:' || s.grid_connection_point FROM stations s WHERE s.id = NEW.station_id FOR SHARE);
     END IF;
     PERFORM cio_plan_changed(targets);
     RETURN NULL;

@@ -38,6 +38,24 @@ class BatchLimitsRepository {
         }
     }
 
+    /**
+     * Which of the batch's sessions ({@code :sessionStations}, {@code :sessionIds}) have finished, in the statement's
+     * snapshot: one primary-key look-up each.
+     */
+    private static final String FINISHED_SESSIONS = """
+            SELECT array_agg(f.station_id || '/' || f.id) FROM sessions f
+            WHERE (f.station_id, f.id) IN (SELECT * FROM unnest(CAST(:sessionStations AS varchar[]),
+                                                                CAST(:sessionIds AS varchar[])))
+              AND f.state = 'FINISHED'""";
+
+    /**
+     * Targets' plans as read, and which of the batch's sessions had finished then (the read's snapshot is later than
+     * {@link #open}'s, which was taken before it waited for the generations' rows: a STOP committed in that wait moved
+     * a generation, so its target is read, and the read names the session).
+     */
+    record Read(Map<String, TargetPlans> plans, List<String> finished) {
+    }
+
     private final JdbcClient jdbc;
 
     BatchLimitsRepository(JdbcClient jdbc) {
@@ -53,8 +71,8 @@ class BatchLimitsRepository {
      * @param batchSessions the batch's sessions as {@link BatchLimits#key station/session}
      */
     Opened open(Collection<String> targets, Collection<String> batchSessions) {
-        String[] sessionStations = batchSessions.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray(String[]::new);
-        String[] sessionIds = batchSessions.stream().map(k -> k.substring(k.indexOf('/') + 1)).toArray(String[]::new);
+        String[] sessionStations = sessionStations(batchSessions);
+        String[] sessionIds = sessionIds(batchSessions);
         Map<String, Long> generations = new HashMap<>();
         List<String> finished = new ArrayList<>();
         Instant[] now = new Instant[1];
@@ -64,22 +82,15 @@ class BatchLimitsRepository {
                     SELECT DISTINCT t, 1 FROM unnest(CAST(:targets AS varchar[])) AS u(t) ORDER BY 1
                     ON CONFLICT (target) DO UPDATE SET generation = p.generation + 1
                     RETURNING p.target, p.generation)
-                SELECT m.target, m.generation, now() AS tx_now,
-                       (SELECT array_agg(f.station_id || '/' || f.id) FROM sessions f
-                        WHERE (f.station_id, f.id) IN (SELECT * FROM unnest(CAST(:sessionStations AS varchar[]),
-                                                                            CAST(:sessionIds AS varchar[])))
-                          AND f.state = 'FINISHED') AS finished_sessions
+                SELECT m.target, m.generation, now() AS tx_now, (""" + FINISHED_SESSIONS + """
+                ) AS finished_sessions
                 FROM moved m""")
                 .param("targets", targets.toArray(String[]::new))
                 .param("sessionStations", sessionStations).param("sessionIds", sessionIds)
                 .query(rs -> {
                     if (now[0] == null) { // the same on every row
                         now[0] = rs.getTimestamp("tx_now").toInstant();
-                        java.sql.Array f = rs.getArray("finished_sessions");
-                        if (f != null) {
-                            finished.addAll(List.of((String[]) f.getArray()));
-                            f.free();
-                        }
+                        finished.addAll(finished(rs));
                     }
                     generations.put(rs.getString("target"), rs.getLong("generation"));
                 });
@@ -91,7 +102,9 @@ class BatchLimitsRepository {
      * targets the station by id (wherever it is now: it may have moved onto a grid connection point, and is then
      * {@link TargetPlans#whole not the target's whole state}); a target with no station has none.
      */
-    Map<String, TargetPlans> read(Collection<String> targets) {
+    Read read(Collection<String> targets, Collection<String> batchSessions) {
+        List<String> finished = new ArrayList<>();
+        boolean[] first = {true};
         List<String> stationIds = new ArrayList<>();
         List<String> grids = new ArrayList<>();
         Map<String, Rows> rows = new LinkedHashMap<>();
@@ -115,7 +128,8 @@ class BatchLimitsRepository {
                 SELECT st.id, st.grid_connection_point, st.max_power_w, sc.limit_w AS station_curtailed,
                        g.max_power_w AS grid_max, gc.limit_w AS grid_curtailed,
                        open.id AS session_id, open.schedule_version, open.planned_peak_w, open.plan_valid_until,
-                       open.ongoing
+                       open.ongoing, (""" + FINISHED_SESSIONS + """
+                ) AS finished_sessions
                 FROM st
                 LEFT JOIN grid_curtailments sc ON sc.station_id = st.id
                 LEFT JOIN grid_connection_points g ON g.id = st.grid_connection_point
@@ -123,7 +137,13 @@ class BatchLimitsRepository {
                 LEFT JOIN open ON open.station_id = st.id""")
                 .param("stations", stationIds.toArray(String[]::new))
                 .param("grids", grids.toArray(String[]::new))
+                .param("sessionStations", sessionStations(batchSessions))
+                .param("sessionIds", sessionIds(batchSessions))
                 .query(rs -> {
+                    if (first[0]) { // the same on every row
+                        first[0] = false;
+                        finished.addAll(finished(rs));
+                    }
                     String station = rs.getString("id");
                     String grid = rs.getString("grid_connection_point");
                     BatchLimits.StationLimit limit = new BatchLimits.StationLimit(station, grid,
@@ -146,12 +166,12 @@ class BatchLimitsRepository {
                 });
         Map<String, TargetPlans> plans = new LinkedHashMap<>();
         rows.forEach((t, r) -> plans.put(t, r.plans(t)));
-        return plans;
+        return new Read(plans, finished);
     }
 
     /** The limits for one request outside a planning batch ({@link LimitCalculator}): its targets read as they are. */
     BatchLimits readOutsideBatch(Collection<String> targets, GridLimits gridLimits, Instant now) {
-        return new BatchLimits(read(targets).values(), gridLimits, now, List.of());
+        return new BatchLimits(read(targets, List.of()).plans().values(), gridLimits, now, List.of());
     }
 
     /** A target's rows as they come: a station's row repeats for each of its open sessions. */
@@ -173,6 +193,24 @@ class BatchLimitsRepository {
         TargetPlans plans(String target) {
             return TargetPlans.of(target, List.copyOf(stations.values()), List.copyOf(grids.values()), sessions);
         }
+    }
+
+    private static String[] sessionStations(Collection<String> batchSessions) {
+        return batchSessions.stream().map(k -> k.substring(0, k.indexOf('/'))).toArray(String[]::new);
+    }
+
+    private static String[] sessionIds(Collection<String> batchSessions) {
+        return batchSessions.stream().map(k -> k.substring(k.indexOf('/') + 1)).toArray(String[]::new);
+    }
+
+    private static List<String> finished(java.sql.ResultSet rs) throws java.sql.SQLException {
+        java.sql.Array f = rs.getArray("finished_sessions");
+        if (f == null) {
+            return List.of();
+        }
+        List<String> keys = List.of((String[]) f.getArray());
+        f.free();
+        return keys;
     }
 
     private static Instant instant(Timestamp t) {

@@ -24,18 +24,26 @@ class BatchLimitsSource {
         private final BatchLimits limits;
         private final Map<String, TargetPlans> plans;
         private final Map<String, Long> generations;
-        private final Map<String, String> targetOfStation;
+        private final boolean[] placed;
 
         private Opened(BatchLimits limits, Map<String, TargetPlans> plans, Map<String, Long> generations,
-                Map<String, String> targetOfStation) {
+                boolean[] placed) {
             this.limits = limits;
             this.plans = plans;
             this.generations = generations;
-            this.targetOfStation = targetOfStation;
+            this.placed = placed;
         }
 
         BatchLimits limits() {
             return limits;
+        }
+
+        /**
+         * Whether the job's station is among the stations of the target its registry copy named (else it moved or
+         * is gone: its request is refused, as its locks and generations are not those of its limits).
+         */
+        boolean placed(int job) {
+            return placed[job];
         }
     }
 
@@ -54,14 +62,15 @@ class BatchLimitsSource {
      * planning locks, before it stores anything.
      */
     Opened open(List<PlanningJob> jobs) {
-        Map<String, String> targetOfStation = new LinkedHashMap<>();
+        List<String> jobTargets = new ArrayList<>(jobs.size());
         List<String> batchSessions = new ArrayList<>(jobs.size());
         for (PlanningJob job : jobs) {
             String station = job.target().stationId();
-            targetOfStation.put(station, PlanGenerations.target(station, job.target().gridConnectionPoint()));
+            jobTargets.add(PlanGenerations.target(station, job.target().gridConnectionPoint()));
             batchSessions.add(BatchLimits.key(station, job.request().sessionId()));
         }
-        Set<String> targets = new TreeSet<>(targetOfStation.values());
+        // every job's target, also when two jobs of one station name different ones (one registry copy was stale)
+        Set<String> targets = new TreeSet<>(jobTargets);
         BatchLimitsRepository.Opened opened = repository.open(targets, batchSessions);
 
         Map<String, TargetPlans> plans = new LinkedHashMap<>();
@@ -69,32 +78,41 @@ class BatchLimitsSource {
         for (String t : targets) {
             snapshots.current(t, opened.generation(t)).ifPresentOrElse(p -> plans.put(t, p), () -> stale.add(t));
         }
+        List<String> finished = opened.finished();
         if (!stale.isEmpty()) {
-            plans.putAll(repository.read(stale));
+            BatchLimitsRepository.Read read = repository.read(stale, batchSessions);
+            plans.putAll(read.plans());
+            finished = read.finished(); // the later snapshot (see Read)
+        }
+        boolean[] placed = new boolean[jobs.size()];
+        for (int i = 0; i < placed.length; i++) {
+            placed[i] = plans.get(jobTargets.get(i)).has(jobs.get(i).target().stationId());
         }
         List<TargetPlans> all = new ArrayList<>(plans.values());
-        // a station not on the target the registry copy named has moved or gone: read it by id to refuse its request
-        List<String> strays = targetOfStation.keySet().stream()
+        // a station in none of the targets has moved or gone: read it by id to refuse its request (404 or 409)
+        List<String> strays = jobs.stream().map(j -> j.target().stationId()).distinct()
                 .filter(s -> plans.values().stream().noneMatch(p -> p.has(s)))
                 .map(s -> PlanGenerations.target(s, null)).toList();
         if (!strays.isEmpty()) {
-            repository.read(strays).values().forEach(p -> all.add(new TargetPlans(null, p.stations(), p.grids(),
-                    p.sessionsOfStation())));
+            repository.read(strays, List.of()).plans().values().forEach(p -> all.add(new TargetPlans(null,
+                    p.stations(), p.grids(), p.sessionsOfStation())));
         }
-        BatchLimits limits = new BatchLimits(all, gridLimits, opened.transactionTime(), opened.finished());
-        return new Opened(limits, plans, opened.generations(), targetOfStation);
+        BatchLimits limits = new BatchLimits(all, gridLimits, opened.transactionTime(), finished);
+        return new Opened(limits, plans, opened.generations(), placed);
     }
 
     /**
      * Keeps the targets' plans as the batch left them, once its transaction has committed: the plans it gathered
      * with the sessions it stored.
      *
-     * @param stored the sessions whose requests the batch stored, each with its new current plan
+     * @param stored the sessions whose requests the batch stored, each with its new current plan (each of a job that
+     *               was {@link Opened#placed placed}, so on the target of its station's grid connection point as read)
      */
     void committed(Opened batch, Collection<BatchLimits.OpenSession> stored) {
         Map<String, List<BatchLimits.OpenSession>> storedOfTarget = new LinkedHashMap<>();
         for (BatchLimits.OpenSession s : stored) {
-            storedOfTarget.computeIfAbsent(batch.targetOfStation.get(s.stationId()), t -> new ArrayList<>()).add(s);
+            String target = PlanGenerations.target(s.stationId(), batch.limits.gridConnectionPointOf(s.stationId()));
+            storedOfTarget.computeIfAbsent(target, t -> new ArrayList<>()).add(s);
         }
         batch.plans.forEach((target, plans) -> snapshots.committed(batch.generations.get(target),
                 plans.withStored(storedOfTarget.getOrDefault(target, List.of()))));

@@ -95,7 +95,7 @@ class BatchPlanner {
 
         PlanningLanes.Outcome<?>[] outcomes = new PlanningLanes.Outcome<?>[jobs.size()];
         for (int i = 0; i < jobs.size(); i++) {
-            outcomes[i] = refusal(jobs.get(i), shared);
+            outcomes[i] = refusal(jobs.get(i), shared, opened.placed(i));
         }
         // every session of the batch counts as open and ongoing before the first is planned, as when the requests
         // were stored before the read (a finished one was refused above: see BatchLimits.requested)
@@ -148,7 +148,8 @@ class BatchPlanner {
     }
 
     /** Why the job cannot be planned under the limits read, or {@code null} if it can. */
-    private static PlanningLanes.Outcome<StoredSchedule> refusal(PlanningJob job, BatchLimits shared) {
+    private static PlanningLanes.Outcome<StoredSchedule> refusal(PlanningJob job, BatchLimits shared,
+            boolean placed) {
         String stationId = job.target().stationId();
         if (!shared.knows(stationId)) {
             return PlanningLanes.Outcome.failed(Problems.notFound("station", stationId));
@@ -156,7 +157,7 @@ class BatchPlanner {
         if (shared.finished(stationId, job.request().sessionId())) {
             return PlanningLanes.Outcome.failed(ScheduleService.finished(job.request()));
         }
-        if (!Objects.equals(shared.gridConnectionPointOf(stationId), job.target().gridConnectionPoint())) {
+        if (!placed || !Objects.equals(shared.gridConnectionPointOf(stationId), job.target().gridConnectionPoint())) {
             // moved since the registry copy was read: the locks taken are not those of its limits now
             return PlanningLanes.Outcome.failed(Problems.conflict("station '" + stationId
                     + "' moved to another grid connection point while its request was planned; send it again"));

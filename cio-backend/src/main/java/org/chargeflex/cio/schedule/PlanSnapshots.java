@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
  * curtailment, a registry change, or a batch of this instance that is not yet in here) it reads them.
  *
  * <p>A copy is put only after its batch's transaction committed, and a copy never replaces one of a later
- * generation. If a commit fails, no copy is put; if one was put for a transaction that in fact rolled back, the next
- * batch finds the counter where that copy says, not one above, and reads. Bounded: emptied when it holds
- * {@value #CAPACITY} targets.
+ * generation. If a commit fails, no copy is put; if one was put for a transaction that was lost all the same, the
+ * next batch finds the counter where that copy says, not one above, reads, and its own copy of that generation
+ * replaces the lost one. Bounded: emptied when it holds {@value #CAPACITY} targets.
  */
 @Component
 class PlanSnapshots {
@@ -34,7 +34,11 @@ class PlanSnapshots {
         return s != null && s.generation() == generation - 1 ? Optional.of(s.plans()) : Optional.empty();
     }
 
-    /** Keeps the plans that a committed batch left at {@code generation} (ignored if a later one is kept). */
+    /**
+     * Keeps the plans that a committed batch left at {@code generation}; ignored if a later one is kept, and replaces
+     * one of the same generation (which must then be a copy of a transaction that was lost, e.g. a commit lost with
+     * the server, since the counter was back below it).
+     */
     void committed(long generation, TargetPlans plans) {
         if (!plans.whole()) {
             return;
@@ -43,6 +47,6 @@ class PlanSnapshots {
             snapshots.clear();
         }
         snapshots.merge(plans.target(), new Snapshot(generation, plans),
-                (kept, given) -> given.generation() > kept.generation() ? given : kept);
+                (kept, given) -> given.generation() >= kept.generation() ? given : kept);
     }
 }

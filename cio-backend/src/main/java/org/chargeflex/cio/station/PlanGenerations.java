@@ -10,9 +10,10 @@ import org.springframework.stereotype.Component;
  * change. The registry's and the curtailments' tables move it by triggers; the writers of open sessions' plans and
  * states move it through this class, <em>before</em> they write a session row: charging requests (the planning batch,
  * {@code schedule.BatchPlanner}), the re-planner's versions ({@code schedule.ScheduleRepository#insertVersions}) and
- * STOP records ({@code session.SessionRecordService}). Moving a counter locks its row until commit, so a writer that
- * moved it first and its session rows after never waits for another in a cycle (the other order deadlocked a STOP
- * against a planning batch on the same session).
+ * STOP records ({@code session.SessionRecordService}); a station's deletion moves them in its own statement before
+ * the station row and its sessions ({@code StationRepository#delete}). Moving a counter locks its row until commit,
+ * so a writer that moved it first and its session rows after never waits for another in a cycle (the other order
+ * deadlocked a STOP against a planning batch on the same session).
  *
  * <p>With the counters, an instance may keep a target's limits and open plans in memory from the generation its own
  * transaction wrote, and use them as long as the counter has moved only by its own next bump: see
@@ -42,11 +43,16 @@ public class PlanGenerations {
         if (stationIds.isEmpty()) {
             return;
         }
-        // cio_plan_changed inlined, not called: PostgreSQL plans the statement of a SQL function on every call
+        // cio_plan_changed inlined, not called: PostgreSQL plans the statement of a SQL function on every call. The
+        // stations are read FOR SHARE: a move of one to another grid connection point that is not yet committed is
+        // waited for, and its new target moved (a plain read would move the old one only, and leave the new one's
+        // copies stale for good)
         jdbc.sql("""
+                WITH st AS MATERIALIZED (
+                    SELECT s.id, s.grid_connection_point FROM stations s
+                    WHERE s.id = ANY (CAST(:stations AS varchar[])) FOR SHARE)
                 INSERT INTO plan_generations AS p (target, generation)
-                SELECT DISTINCT cio_plan_target(s.id, s.grid_connection_point), 1 FROM stations s
-                WHERE s.id = ANY (CAST(:stations AS varchar[]))
+                SELECT DISTINCT cio_plan_target(st.id, st.grid_connection_point), 1 FROM st
                 ORDER BY 1
                 ON CONFLICT (target) DO UPDATE SET generation = p.generation + 1""")
                 .param("stations", stationIds.stream().distinct().toArray(String[]::new))

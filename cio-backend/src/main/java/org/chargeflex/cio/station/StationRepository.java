@@ -116,8 +116,20 @@ public class StationRepository {
     }
 
     public boolean delete(String id) {
-        return changes.write(RegistryChanges.STATIONS,
-                () -> jdbc.sql("DELETE FROM stations WHERE id = ?").param(id).update() == 1);
+        // moves the station's plan generations (PlanGenerations) before the delete locks the station row and its
+        // sessions (cascade): the trigger alone would take them after, and wait for a planning batch that holds one
+        // and waits for a session row the delete holds
+        return changes.write(RegistryChanges.STATIONS, () -> jdbc.sql("""
+                WITH moved AS (
+                    INSERT INTO plan_generations AS p (target, generation)
+                    SELECT DISTINCT t, 1 FROM stations s,
+                           unnest(ARRAY['s:' || s.id, cio_plan_target(s.id, s.grid_connection_point)]) AS u(t)
+                    WHERE s.id = :id
+                    ORDER BY 1
+                    ON CONFLICT (target) DO UPDATE SET generation = p.generation + 1
+                    RETURNING 1)
+                DELETE FROM stations WHERE id = :id AND (SELECT count(*) FROM moved) >= 0""")
+                .param("id", id).update() == 1);
     }
 
     public List<Outlet> outlets(String stationId) {
