@@ -64,8 +64,8 @@ CREATE TRIGGER grid_connection_points_plan_changed_update AFTER UPDATE OF id, ma
 
 -- a station's curtailment counts on its own target: its grid connection point's, or its own. The station is read FOR
 -- SHARE, so that a move of it to another grid connection point that is not yet committed is waited for and its new
--- target moved (a plain read would move only the old one). Station deletion moves its targets itself before the
--- cascade (StationRepository.delete), so the trigger below then takes no row another transaction holds.
+-- target moved (a plain read would move only the old one). A station's deletion runs under the planning locks
+-- (StationRepository.delete), so its triggers wait for no planning batch.
 CREATE FUNCTION cio_curtailment_plan_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 DECLARE
     targets varchar[] := ARRAY[]::varchar[];

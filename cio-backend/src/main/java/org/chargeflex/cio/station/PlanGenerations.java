@@ -10,8 +10,8 @@ import org.springframework.stereotype.Component;
  * change. The registry's and the curtailments' tables move it by triggers; the writers of open sessions' plans and
  * states move it through this class, <em>before</em> they write a session row: charging requests (the planning batch,
  * {@code schedule.BatchPlanner}), the re-planner's versions ({@code schedule.ScheduleRepository#insertVersions}) and
- * STOP records ({@code session.SessionRecordService}); a station's deletion moves them in its own statement before
- * the station row and its sessions ({@code StationRepository#delete}). Moving a counter locks its row until commit,
+ * STOP records ({@code session.SessionRecordService}); a station's deletion takes the planning locks first
+ * ({@link StationRepository#delete}). Moving a counter locks its row until commit,
  * so a writer that moved it first and its session rows after never waits for another in a cycle (the other order
  * deadlocked a STOP against a planning batch on the same session).
  *

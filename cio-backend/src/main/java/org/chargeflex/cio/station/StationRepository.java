@@ -29,10 +29,12 @@ public class StationRepository {
 
     private final JdbcClient jdbc;
     private final RegistryChanges changes;
+    private final PlanningLocks locks;
 
-    StationRepository(JdbcClient jdbc, RegistryChanges changes) {
+    StationRepository(JdbcClient jdbc, RegistryChanges changes, PlanningLocks locks) {
         this.jdbc = jdbc;
         this.changes = changes;
+        this.locks = locks;
     }
 
     /** The fields an operator sets. */
@@ -115,21 +117,20 @@ public class StationRepository {
                 .update() == 1);
     }
 
+    /**
+     * Deletes the station with its sessions, under the planning locks of the station and its grid connection point:
+     * no plan of its target is being made meanwhile, so the trigger's move of the plan generations
+     * ({@link PlanGenerations}), after the station row and the cascade to its sessions, waits for no planning batch,
+     * re-plan or curtailment (without the locks, one holding a generation and waiting for the station's row
+     * deadlocked with it). A STOP record waits for the deletion's station row before it moves a generation.
+     */
+    @Transactional
     public boolean delete(String id) {
-        // moves the station's plan generations (PlanGenerations) before the delete locks the station row and its
-        // sessions (cascade): the trigger alone would take them after, and wait for a planning batch that holds one
-        // and waits for a session row the delete holds
-        return changes.write(RegistryChanges.STATIONS, () -> jdbc.sql("""
-                WITH moved AS (
-                    INSERT INTO plan_generations AS p (target, generation)
-                    SELECT DISTINCT t, 1 FROM stations s,
-                           unnest(ARRAY['s:' || s.id, cio_plan_target(s.id, s.grid_connection_point)]) AS u(t)
-                    WHERE s.id = :id
-                    ORDER BY 1
-                    ON CONFLICT (target) DO UPDATE SET generation = p.generation + 1
-                    RETURNING 1)
-                DELETE FROM stations WHERE id = :id AND (SELECT count(*) FROM moved) >= 0""")
-                .param("id", id).update() == 1);
+        Optional<String> grid = jdbc.sql("SELECT grid_connection_point FROM stations WHERE id = ?").param(id)
+                .query((rs, n) -> Optional.ofNullable(rs.getString(1))).optional().flatMap(g -> g);
+        locks.lock(id, grid.orElse(null));
+        return changes.write(RegistryChanges.STATIONS,
+                () -> jdbc.sql("DELETE FROM stations WHERE id = ?").param(id).update() == 1);
     }
 
     public List<Outlet> outlets(String stationId) {
