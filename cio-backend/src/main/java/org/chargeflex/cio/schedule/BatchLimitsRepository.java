@@ -1,5 +1,8 @@
 package org.chargeflex.cio.schedule;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -203,8 +206,8 @@ class BatchLimitsRepository {
         return batchSessions.stream().map(k -> k.substring(k.indexOf('/') + 1)).toArray(String[]::new);
     }
 
-    private static List<String> finished(java.sql.ResultSet rs) throws java.sql.SQLException {
-        java.sql.Array f = rs.getArray("finished_sessions");
+    private static List<String> finished(ResultSet rs) throws SQLException {
+        Array f = rs.getArray("finished_sessions");
         if (f == null) {
             return List.of();
         }

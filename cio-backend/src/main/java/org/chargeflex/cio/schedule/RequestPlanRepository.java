@@ -120,12 +120,6 @@ class RequestPlanRepository {
         ChargingRequest request = r.request();
         ScheduleRepository.NewVersion v = r.version();
         List<SchedulePeriod> periods = v.plan().periods();
-        long[] offsets = new long[periods.size()];
-        double[] powers = new double[periods.size()];
-        for (int k = 0; k < offsets.length; k++) {
-            offsets[k] = periods.get(k).offsetSeconds();
-            powers[k] = periods.get(k).maxPowerW();
-        }
         int i = 0;
         ps.setString(++i, v.stationId());
         ps.setString(++i, v.sessionId());
@@ -144,8 +138,8 @@ class RequestPlanRepository {
         ps.setString(++i, id);
         ps.setTimestamp(++i, Timestamp.from(v.plan().startTime()));
         ps.setInt(++i, v.pollIntervalSeconds());
-        ps.setObject(++i, offsets);
-        ps.setObject(++i, powers);
+        ps.setObject(++i, ScheduleRepository.offsets(periods));
+        ps.setObject(++i, ScheduleRepository.powers(periods));
         ps.setString(++i, v.origin().name());
         ps.setObject(++i, v.managementServiceId(), Types.BIGINT);
     }

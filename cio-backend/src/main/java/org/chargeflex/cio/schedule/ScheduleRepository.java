@@ -114,10 +114,19 @@ public class ScheduleRepository {
                 .addValue("start", Timestamp.from(v.plan().startTime()))
                 .addValue("until", Timestamp.from(v.plan().validUntil()))
                 .addValue("poll", v.pollIntervalSeconds())
-                .addValue("offsets", periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray())
-                .addValue("powers", periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray())
+                .addValue("offsets", offsets(periods)).addValue("powers", powers(periods))
                 .addValue("peak", v.committedPeakW()).addValue("origin", v.origin().name())
                 .addValue("service", v.managementServiceId(), Types.BIGINT);
+    }
+
+    /** The periods' offsets, s, as column {@code period_offsets_s} takes them. */
+    static long[] offsets(List<SchedulePeriod> periods) {
+        return periods.stream().mapToLong(SchedulePeriod::offsetSeconds).toArray();
+    }
+
+    /** The periods' maximum powers, W, as column {@code period_max_power_w} takes them. */
+    static double[] powers(List<SchedulePeriod> periods) {
+        return periods.stream().mapToDouble(SchedulePeriod::maxPowerW).toArray();
     }
 
     public Optional<StoredSchedule> current(String stationId, String sessionId) {
