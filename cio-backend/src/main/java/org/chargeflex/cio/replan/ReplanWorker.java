@@ -3,6 +3,7 @@ package org.chargeflex.cio.replan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -20,9 +21,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * stations with new meter values for a deviation, and re-plans each dirty target jointly ({@link TargetReplanner}) in a
  * transaction of its own. Safe with several instances on one database: a target is re-planned under PostgreSQL's
  * transaction-scoped advisory lock of the target (another instance busy with it: skipped now, retried in the next
- * round; a key space of its own) and under the planning locks of its stations and grid connection point
- * ({@link PlanningLocks}, the ones the request path and the curtailments take), so two re-plans of one target never overlap and every plan sees the others' committed
- * schedules.
+ * round; a key space of its own), and its plan is stored under the planning locks of its stations and grid connection
+ * point ({@link PlanningLocks}, the ones the request path and the curtailments take) only if it still fits what they
+ * committed meanwhile ({@link #replan}), so two re-plans of one target never overlap and no stored plan breaks a limit
+ * with the others' committed schedules.
  */
 @Component
 class ReplanWorker implements SmartLifecycle {
@@ -52,16 +54,17 @@ class ReplanWorker implements SmartLifecycle {
 
     /**
      * What one round did: the targets re-planned or found busy, the sessions that got a new version, the targets busy
-     * on another instance and those that wait for {@code cio.replan.min-interval} (both stay marked).
+     * on another instance and those that wait for {@code cio.replan.min-interval} (both stay marked), and the targets
+     * whose plan made without the planning locks no longer fitted and that were planned again under them.
      */
-    record Round(int targets, int replannedSessions, int busyTargets, int waitingTargets) {
+    record Round(int targets, int replannedSessions, int busyTargets, int waitingTargets, int recomputedTargets) {
     }
 
     /** One round: everything marked so far. Called by the background thread; tests call it directly. */
     synchronized Round runOnce() {
         DirtyTargets.Batch batch = dirty.drain();
         if (batch.isEmpty()) {
-            return new Round(0, 0, 0, 0);
+            return new Round(0, 0, 0, 0, 0);
         }
         List<String> stationIds = new ArrayList<>(batch.stations());
         List<String> metered = batch.meterStations().stream().filter(id -> !batch.stations().contains(id)).toList();
@@ -72,6 +75,7 @@ class ReplanWorker implements SmartLifecycle {
         int sessions = 0;
         int busy = 0;
         int waiting = 0;
+        int recomputed = 0;
         for (TargetReplanner.Ref ref : replanner.refs(stationIds, batch.gridConnectionPoints())) {
             if (!throttle.due(ref.key())) {
                 waiting++;
@@ -84,37 +88,59 @@ class ReplanWorker implements SmartLifecycle {
             }
             replanned++;
             try {
-                Optional<Integer> n = replan(ref, t.get());
+                Optional<Replanned> n = replan(ref, t.get());
                 if (n.isEmpty()) {
                     busy++;
                     remark(ref);
                 } else {
                     throttle.replanned(ref.key());
-                    sessions += n.get();
+                    sessions += n.get().sessions();
+                    recomputed += n.get().recomputed() ? 1 : 0;
                 }
             } catch (RuntimeException e) {
                 LOG.error("Re-plan of {} failed; its sessions keep their schedules", ref.key(), e);
             }
         }
         if (sessions > 0 || busy > 0) {
-            LOG.info("Re-planned {} targets: {} sessions got a new schedule version, {} targets busy elsewhere",
-                    replanned - busy, sessions, busy);
+            LOG.info("Re-planned {} targets ({} planned again under the locks: changed meanwhile): {} sessions got"
+                    + " a new schedule version, {} targets busy elsewhere", replanned - busy, recomputed, sessions, busy);
         }
-        return new Round(replanned, sessions, busy, waiting);
+        return new Round(replanned, sessions, busy, waiting, recomputed);
     }
 
-    /** The number of sessions with a new version, or empty if another transaction is re-planning the target. */
-    private Optional<Integer> replan(TargetReplanner.Ref ref, TargetReplanner.Target t) {
+    /** What re-planning one target did: the sessions that got a new version, and whether it was planned twice. */
+    private record Replanned(int sessions, boolean recomputed) {
+    }
+
+    /**
+     * Re-plans the target in one transaction: the re-planner's try-lock of the target, then a joint plan without the
+     * planning locks (so the request path's batches on the target go on meanwhile; with them the whole re-plan held
+     * the locks, and the batches waiting for them were most of the request path's p99 under load: bench/RESULTS.md,
+     * issue 5), then the planning locks, the target read again under them, and the plan stored if it still fits
+     * ({@link TargetReplanner#storeIfCurrent}); if it does not, the target is planned again under the locks.
+     *
+     * @return empty if another transaction is re-planning the target
+     */
+    private Optional<Replanned> replan(TargetReplanner.Ref ref, TargetReplanner.Target t) {
         return transaction.execute(tx -> {
             if (!repository.tryLock(t.key())) {
-                return Optional.<Integer>empty();
+                return Optional.<Replanned>empty();
             }
+            Optional<Proposal> proposal = replanner.propose(t, false);
             // the planning locks of the request path and the curtailment re-plan: the stations, then the point
             locks.lock(t.stations().stream().map(Station::id).toList(),
                     t.gridConnectionPoint() == null ? null : t.gridConnectionPoint().id());
-            // re-read under the locks: stations may have moved or changed their limits meanwhile
+            // read again under the locks: stations may have moved or changed their limits meanwhile
             Optional<TargetReplanner.Target> fresh = replanner.load(ref);
-            return Optional.of(fresh.map(f -> replanner.replan(f, false)).orElse(0));
+            if (fresh.isEmpty() || proposal.isEmpty()) {
+                // gone, or nothing to plan when read (a session planned since has its request's plan)
+                return Optional.of(new Replanned(0, false));
+            }
+            OptionalInt stored = replanner.storeIfCurrent(fresh.get(), proposal.get());
+            if (stored.isPresent()) {
+                return Optional.of(new Replanned(stored.getAsInt(), false));
+            }
+            return Optional.of(new Replanned(replanner.replan(fresh.get(), false), true));
         });
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.Set;
 import org.chargeflex.cio.optimizer.PlannedSchedule;
 import org.chargeflex.cio.optimizer.SitePlanning;
@@ -41,8 +42,10 @@ import org.springframework.transaction.annotation.Transactional;
  * schedule keeps it (no new version, same ETag), provided the limits still hold with the kept schedules.
  *
  * <p>Sessions whose current schedule came from a management service (origin FORWARDED) keep it and count as fixed
- * load, except in a re-plan after a curtailment ({@link #replanStations}), which re-plans them too. Call inside a
- * transaction holding the target's planning locks ({@code PlanningLocks}).
+ * load, except in a re-plan after a curtailment ({@link #replanStations}), which re-plans them too. Store a plan only
+ * in a transaction holding the target's planning locks ({@code PlanningLocks}): {@link #replan} plans and stores under
+ * them; the background re-planner plans without them ({@link #propose}) and stores under them if the plan still fits
+ * ({@link #storeIfCurrent}).
  *
  * <p>A grid connection point's site planning ({@link SitePlanningSource}: objective, base load, renewable forecast,
  * prices) applies to its joint plan.
@@ -111,7 +114,7 @@ class TargetReplanner implements JointReplanning {
     }
 
     /** One session being planned. */
-    private record Planned(Station station, ChargingSession session, Optional<StoredSchedule> current, String nodeId) {
+    record Planned(Station station, ChargingSession session, Optional<StoredSchedule> current, String nodeId) {
     }
 
     /** A session of a station. */
@@ -185,42 +188,38 @@ class TargetReplanner implements JointReplanning {
 
     /**
      * Re-plans the target. Call in a transaction holding its planning locks. A fixed number of statements whatever the
-     * number of stations and sessions: the limits, the open sessions, their current schedules, their remaining energy,
-     * the site's planning, then the new versions and their records (a batch each).
+     * number of stations and sessions: those of {@link #propose}, then the new versions and their records (a batch
+     * each).
      *
      * @param includeForwarded whether sessions with a management service's schedule are re-planned too
      * @return the number of sessions that got a new schedule version
      */
     @Transactional(propagation = Propagation.MANDATORY)
     int replan(Target target, boolean includeForwarded) {
+        return propose(target, includeForwarded).map(p -> store(p, p.all())).orElse(0);
+    }
+
+    /**
+     * A joint plan of the target as the database has it now, not stored: its limits, the open sessions, their current
+     * schedules, their remaining energy (4 statements; the site's planning comes from memory). Needs no planning
+     * locks: {@link #storeIfCurrent} stores it under them if it still fits. Empty if no session is to be planned.
+     *
+     * @param includeForwarded whether sessions with a management service's schedule are re-planned too
+     * @throws IllegalStateException if the joint plan breaks a limit (never expected)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<Proposal> propose(Target target, boolean includeForwarded) {
         Instant now = clock.instant();
-        List<String> stationIds = target.stations().stream().map(Station::id).toList();
-        List<JointPlanner.NodeLimit> nodes = new ArrayList<>();
-        Map<String, List<StepProfile>> fixed = new HashMap<>();
-        ReplanRepository.TargetCurtailments curtailed = repository.curtailments(stationIds,
-                target.gridConnectionPoint() == null ? null : target.gridConnectionPoint().id());
-        String root = null;
-        if (target.gridConnectionPoint() != null) {
-            root = "g";
-            fixed.put(root, new ArrayList<>());
-            nodes.add(new JointPlanner.NodeLimit(root, null,
-                    limitW(target.gridConnectionPoint().maxPowerW(), curtailed.gridConnectionPoint()), fixed.get(root)));
-        }
+        List<String> stationIds = stationIds(target);
+        LimitNodes nodes = nodes(target);
         Map<String, List<ChargingSession>> open = new HashMap<>();
         for (ChargingSession s : sessions.listOpen(stationIds)) {
             open.computeIfAbsent(s.stationId(), k -> new ArrayList<>()).add(s);
         }
-        Map<SessionKey, StoredSchedule> schedulesOf = new HashMap<>();
-        for (StoredSchedule sc : schedules.currentOf(stationIds)) {
-            schedulesOf.put(new SessionKey(sc.stationId(), sc.sessionId()), sc);
-        }
+        Map<SessionKey, StoredSchedule> schedulesOf = currentSchedules(stationIds);
         List<Planned> planned = new ArrayList<>();
         for (int i = 0; i < target.stations().size(); i++) {
             Station station = target.stations().get(i);
-            String nodeId = "s" + i;
-            fixed.put(nodeId, new ArrayList<>());
-            nodes.add(new JointPlanner.NodeLimit(nodeId, root,
-                    limitW(station.maxPowerW(), curtailed.stations().get(station.id())), fixed.get(nodeId)));
             List<ChargingSession> atStation = open.getOrDefault(station.id(), List.of());
             for (ChargingSession s : atStation.subList(0, Math.min(atStation.size(), MAX_SESSIONS_PER_STATION))) {
                 Optional<StoredSchedule> current = Optional.ofNullable(
@@ -231,19 +230,15 @@ class TargetReplanner implements JointReplanning {
                 if (s.energyDemandWh() == null || s.evMaxPowerW() == null || s.plannedDeparture() == null
                         || outlet.isEmpty() || (forwarded && !includeForwarded)) {
                     if (valid) {
-                        StepProfile load = StepProfile.of(current.get().plan());
-                        fixed.get(nodeId).add(load);
-                        if (root != null) {
-                            fixed.get(root).add(load);
-                        }
+                        nodes.addFixed(i, StepProfile.of(current.get().plan()));
                     }
                     continue;
                 }
-                planned.add(new Planned(station, s, current, nodeId));
+                planned.add(new Planned(station, s, current, LimitNodes.stationNode(i)));
             }
         }
         if (planned.isEmpty()) {
-            return 0;
+            return Optional.empty();
         }
         List<RemainingEnergy.Remaining> energies = remaining.of(planned.stream().map(Planned::session).toList());
         List<JointPlanner.Demand> demands = new ArrayList<>();
@@ -257,7 +252,7 @@ class TargetReplanner implements JointReplanning {
         }
         SitePlanning site = target.gridConnectionPoint() == null ? SitePlanning.DEFAULT
                 : sites.planning(target.gridConnectionPoint().id());
-        JointPlanner.Result result = planner.plan(now, slotLength, nodes, demands, minimumSessionPowerW, site);
+        JointPlanner.Result result = planner.plan(now, slotLength, nodes.list(), demands, minimumSessionPowerW, site);
         List<PlannedSchedule> next = new ArrayList<>();
         List<Boolean> changed = new ArrayList<>();
         for (int i = 0; i < planned.size(); i++) {
@@ -268,29 +263,115 @@ class TargetReplanner implements JointReplanning {
             next.add(plan);
             changed.add(PlanComposer.differs(old, plan, result.now(), properties.toleranceW()));
         }
-        if (!LimitCheck.holds(nodes, planned.stream().map(Planned::nodeId).toList(), kept(planned, next, changed),
-                result.now())) {
+        List<String> nodeOfPlan = planned.stream().map(Planned::nodeId).toList();
+        if (!LimitCheck.holds(nodes.list(), nodeOfPlan, kept(planned, next, changed), result.now())) {
             changed.replaceAll(c -> true); // a kept schedule would break a limit: store every new plan
         }
-        if (!LimitCheck.holds(nodes, planned.stream().map(Planned::nodeId).toList(), next, result.now())) {
+        if (!LimitCheck.holds(nodes.list(), nodeOfPlan, next, result.now())) {
             throw new IllegalStateException("the joint plan of " + target.key() + " breaks a limit");
         }
-        return store(planned, next, changed, energies, result.now(), now);
+        return Optional.of(new Proposal(target, nodes.limits(), planned, next, changed, energies, result.now(), now));
     }
 
-    /** Stores the changed plans as new versions and records them as the re-planner's: two statements (batches). */
-    private int store(List<Planned> planned, List<PlannedSchedule> next, List<Boolean> changed,
-            List<RemainingEnergy.Remaining> energies, Instant planStart, Instant plannedAt) {
+    /**
+     * Stores a proposal made before the planning locks were taken if it still fits: the target is as it was (the same
+     * stations with the same outlets, the same limits) and the new plans, together with the current schedules of every
+     * other open session, keep every limit. A session whose version moved meanwhile (a charging request planned it
+     * again) or that finished gets no new version from the proposal; a new session's or a moved one's schedule counts
+     * as fixed load. 2 statements (the curtailments, the current schedules), then those of the store. Call in a
+     * transaction holding the target's planning locks, with the target as read under them.
+     *
+     * @return the number of sessions that got a new schedule version, or empty if the proposal no longer fits (nothing
+     *         stored: re-plan the target under the locks)
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    OptionalInt storeIfCurrent(Target fresh, Proposal proposal) {
+        if (!proposal.sameTarget(fresh)) {
+            return OptionalInt.empty();
+        }
+        LimitNodes nodes = nodes(fresh);
+        if (!nodes.limits().equals(proposal.limits())) {
+            return OptionalInt.empty();
+        }
+        Map<SessionKey, StoredSchedule> current = currentSchedules(stationIds(fresh));
+        List<Integer> still = new ArrayList<>();
+        List<String> nodeOfPlan = new ArrayList<>();
+        List<PlannedSchedule> plans = new ArrayList<>();
+        for (int i = 0; i < proposal.planned().size(); i++) {
+            Planned p = proposal.planned().get(i);
+            StoredSchedule now = current.get(new SessionKey(p.station().id(), p.session().sessionId()));
+            int readVersion = p.current().map(StoredSchedule::version).orElse(0);
+            if (now != null && now.version() == readVersion) {
+                current.remove(new SessionKey(p.station().id(), p.session().sessionId()));
+                still.add(i);
+                nodeOfPlan.add(p.nodeId());
+                plans.add(proposal.changed().get(i) ? proposal.next().get(i) : now.plan());
+            }
+        }
+        Map<String, Integer> indexOf = new HashMap<>();
+        for (int i = 0; i < fresh.stations().size(); i++) {
+            indexOf.put(fresh.stations().get(i).id(), i);
+        }
+        for (StoredSchedule other : current.values()) { // the rest keep their schedules: fixed load
+            if (other.plan().validUntil().isAfter(proposal.planStart())) {
+                nodes.addFixed(indexOf.get(other.stationId()), StepProfile.of(other.plan()));
+            }
+        }
+        if (!LimitCheck.holds(nodes.list(), nodeOfPlan, plans, proposal.planStart())) {
+            return OptionalInt.empty();
+        }
+        return OptionalInt.of(store(proposal, still));
+    }
+
+    /** The target's limit nodes with their limits as they are now (the curtailments: 1 statement), no fixed load. */
+    private LimitNodes nodes(Target target) {
+        ReplanRepository.TargetCurtailments curtailed = repository.curtailments(stationIds(target),
+                target.gridConnectionPoint() == null ? null : target.gridConnectionPoint().id());
+        List<JointPlanner.NodeLimit> nodes = new ArrayList<>();
+        String root = null;
+        if (target.gridConnectionPoint() != null) {
+            root = "g";
+            nodes.add(new JointPlanner.NodeLimit(root, null,
+                    limitW(target.gridConnectionPoint().maxPowerW(), curtailed.gridConnectionPoint()),
+                    new ArrayList<>()));
+        }
+        for (int i = 0; i < target.stations().size(); i++) {
+            Station station = target.stations().get(i);
+            nodes.add(new JointPlanner.NodeLimit(LimitNodes.stationNode(i), root,
+                    limitW(station.maxPowerW(), curtailed.stations().get(station.id())), new ArrayList<>()));
+        }
+        return new LimitNodes(nodes, root);
+    }
+
+    /** The current schedules of the stations' open sessions, by session (1 statement). */
+    private Map<SessionKey, StoredSchedule> currentSchedules(List<String> stationIds) {
+        Map<SessionKey, StoredSchedule> schedulesOf = new HashMap<>();
+        for (StoredSchedule sc : schedules.currentOf(stationIds)) {
+            schedulesOf.put(new SessionKey(sc.stationId(), sc.sessionId()), sc);
+        }
+        return schedulesOf;
+    }
+
+    private static List<String> stationIds(Target target) {
+        return target.stations().stream().map(Station::id).toList();
+    }
+
+    /**
+     * Stores the proposal's changed plans among the given sessions (indexes into its planned sessions) as new versions
+     * and records them as the re-planner's: two statements (batches), after the plan generations' move.
+     */
+    private int store(Proposal proposal, List<Integer> sessions) {
         List<ScheduleRepository.NewVersion> versions = new ArrayList<>();
         List<Double> delivered = new ArrayList<>();
-        for (int i = 0; i < planned.size(); i++) {
-            if (changed.get(i)) {
-                Planned p = planned.get(i);
-                double futurePeak = StepProfile.of(next.get(i)).maxOver(planStart, next.get(i).validUntil());
+        for (int i : sessions) {
+            if (proposal.changed().get(i)) {
+                Planned p = proposal.planned().get(i);
+                PlannedSchedule plan = proposal.next().get(i);
+                double futurePeak = StepProfile.of(plan).maxOver(proposal.planStart(), plan.validUntil());
                 int version = p.current().map(StoredSchedule::version).orElse(0) + 1;
                 versions.add(new ScheduleRepository.NewVersion(p.station().id(), p.session().sessionId(), version,
-                        next.get(i), pollIntervalSeconds, ScheduleOrigin.PLANNER, null, futurePeak, plannedAt));
-                delivered.add(energies.get(i).deliveredWh());
+                        plan, pollIntervalSeconds, ScheduleOrigin.PLANNER, null, futurePeak, proposal.plannedAt()));
+                delivered.add(proposal.energies().get(i).deliveredWh());
             }
         }
         List<String> ids = schedules.insertVersions(versions).stream().map(StoredSchedule::id).toList();
@@ -298,7 +379,7 @@ class TargetReplanner implements JointReplanning {
         for (int i = 0; i < ids.size(); i++) {
             records.add(new ReplanRepository.ReplannedVersion(ids.get(i), delivered.get(i)));
         }
-        repository.recordVersions(records, plannedAt);
+        repository.recordVersions(records, proposal.plannedAt());
         return ids.size();
     }
 

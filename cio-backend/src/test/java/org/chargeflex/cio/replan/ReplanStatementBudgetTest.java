@@ -20,14 +20,16 @@ import org.springframework.beans.factory.annotation.Autowired;
  * Raise the budget only with a reason; it must never depend on the number of stations or sessions.
  *
  * <p>A round: the dirty stations' grid connection points (1); the target (the point (1), its stations with their outlets
- * (1)); in the target's transaction the re-planner's try-lock (1), the planning locks (1), the target read again under
- * the locks (2), the curtailments of the point and its stations (1), the open sessions (1), their current schedules
- * (1), their remaining energy (1), the plan generations of the target, so that every instance's copy of its
- * plans is stale (1, {@code station.PlanGenerations}), the new schedule versions (1 batch) and the re-planner's records of them (1 batch);
- * the site's planning comes from memory ({@code system.RegistryCache}).
+ * (1)); in the target's transaction the re-planner's try-lock (1); the joint plan without the planning locks: the
+ * curtailments of the point and its stations (1), the open sessions (1), their current schedules (1), their remaining
+ * energy (1); then the planning locks (1), the target read again under the locks (2), to check that the plan still
+ * fits the curtailments (1) and the current schedules (1), the plan generations of the target, so that every
+ * instance's copy of its plans is stale (1, {@code station.PlanGenerations}), the new schedule versions (1 batch) and
+ * the re-planner's records of them (1 batch); the site's planning comes from memory ({@code system.RegistryCache}).
+ * (14 before the plan was made outside the planning locks: {@link ReplanOutsideThePlanningLocksTest}.)
  */
 class ReplanStatementBudgetTest extends IntegrationTest {
-    static final int REPLAN_ROUND_STATEMENTS = 14;
+    static final int REPLAN_ROUND_STATEMENTS = 16;
     /** Open sessions, current schedules, baselines, metered energy ({@link MeterDeviation#deviating}). */
     static final int DEVIATION_ROUND_STATEMENTS = 4;
 
