@@ -27,7 +27,8 @@ import org.chargeflex.bench.load.LoadResult;
  * Test 1 (schedule requests): {@code --stations} (200) stations, charging requests open-loop at {@code --rate} (2000/s)
  * for {@code --seconds} (30) after {@code --warmup} (10) s at the same rate, over {@code --connections} (64)
  * keep-alive connections, plus the stations' STOP records between sessions ({@code --replans} (4) re-plans per
- * session); then a closed-loop probe: {@code --clients} (32) clients flat out for {@code --probe-seconds} (15).
+ * session); then a closed-loop probe: {@code --clients} (32) clients flat out for {@code --probe-seconds} (15), after
+ * {@code --probe-warmup} (0) seconds of the same closed loop unmeasured.
  * Test 2 (polling): {@code --poll-stations} (10000) stations each polling once per {@code --poll-period} (60) s with
  * If-None-Match and sending one meter batch of 4 values per period, for {@code --poll-seconds} (60).
  * {@code --tests requests,polling} picks tests; {@code --jvm "..."} sets the server's JVM options;
@@ -135,6 +136,7 @@ public final class CioLoadBench {
         int replans = 4;
         int clients = 32;
         int probeSeconds = 15;
+        int probeWarmup = 0;
         int pollStations = 10_000;
         int pollPeriod = 60;
         int pollSeconds = 60;
@@ -158,6 +160,7 @@ public final class CioLoadBench {
                     case "--replans" -> o.replans = Integer.parseInt(v);
                     case "--clients" -> o.clients = Integer.parseInt(v);
                     case "--probe-seconds" -> o.probeSeconds = Integer.parseInt(v);
+                    case "--probe-warmup" -> o.probeWarmup = Integer.parseInt(v);
                     case "--poll-stations" -> o.pollStations = Integer.parseInt(v);
                     case "--poll-period" -> o.pollPeriod = Integer.parseInt(v);
                     case "--poll-seconds" -> o.pollSeconds = Integer.parseInt(v);

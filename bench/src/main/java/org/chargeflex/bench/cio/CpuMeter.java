@@ -15,7 +15,10 @@ import java.util.Set;
  * postmaster is started through {@code pg_ctl}, so it is not a child of the JVM: it is found by its data directory on
  * its command line, and its backends are its children). Sampled once a second while a run lasts, so backends that
  * come and go are counted too. Also the load generator's own CPU (this JVM) and the whole machine's busy share
- * ({@code /proc/stat}), since generator and server share the same cores.
+ * ({@code /proc/stat}), since generator and server share the same cores, and the part of the CIO JVM's time that its
+ * JIT compiler threads took ({@code /proc/<pid>/task/<tid>/stat} of the threads named "C1/C2 CompilerThread"): not
+ * yet a steady state while that is large (a closed loop right after an open one still compiled for a quarter of the
+ * JVM's time, bench/RESULTS.md, issue 5).
  */
 final class CpuMeter {
     private static final double TICKS_PER_SECOND = 100.0; // USER_HZ, 100 on every Linux we run on
@@ -24,6 +27,7 @@ final class CpuMeter {
     private final String dataDirectory;
     private final Map<Long, long[]> jvmTicks = new HashMap<>(); // pid -> {first, last}
     private final Map<Long, long[]> postgresTicks = new HashMap<>();
+    private final Map<Long, long[]> jitTicks = new HashMap<>(); // tid of a compiler thread of the CIO JVM
     private volatile boolean running;
     private Thread sampler;
     private long startNanos;
@@ -36,7 +40,8 @@ final class CpuMeter {
     }
 
     /** CPU used over a run, in core-seconds, and the run's length. */
-    record Usage(double seconds, double cioJvm, double postgres, double generator, double machineBusyShare) {
+    record Usage(double seconds, double cioJvm, double postgres, double generator, double machineBusyShare,
+            double jit) {
         double cio() {
             return cioJvm + postgres;
         }
@@ -48,9 +53,10 @@ final class CpuMeter {
 
         String describe(int cores) {
             return String.format(java.util.Locale.ROOT,
-                    "CIO CPU %.0f%% of %d cores (JVM %.0f%%, PostgreSQL %.0f%%), generator %.0f%%, machine busy %.0f%%",
-                    percent(cio(), seconds, cores), cores, percent(cioJvm, seconds, cores),
-                    percent(postgres, seconds, cores), percent(generator, seconds, cores), 100 * machineBusyShare);
+                    "CIO CPU %.0f%% of %d cores (JVM %.0f%%, of which JIT compiler %.0f%%; PostgreSQL %.0f%%), generator"
+                            + " %.0f%%, machine busy %.0f%%", percent(cio(), seconds, cores), cores,
+                    percent(cioJvm, seconds, cores), percent(jit, seconds, cores), percent(postgres, seconds, cores),
+                    percent(generator, seconds, cores), 100 * machineBusyShare);
         }
 
         /** CPU per request of the CIO (JVM + PostgreSQL) and of the generator (this JVM), {@code requests} sent. */
@@ -63,6 +69,7 @@ final class CpuMeter {
     void start() {
         jvmTicks.clear();
         postgresTicks.clear();
+        jitTicks.clear();
         startNanos = System.nanoTime();
         selfStart = ticks(ProcessHandle.current().pid());
         machineStart = machine();
@@ -92,11 +99,15 @@ final class CpuMeter {
         double busy = machineEnd[0] - machineStart[0] == 0 ? Double.NaN
                 : 1.0 - (double) (machineEnd[1] - machineStart[1]) / (machineEnd[0] - machineStart[0]);
         return new Usage(seconds, used(jvmTicks), used(postgresTicks),
-                (ticks(ProcessHandle.current().pid()) - selfStart) / TICKS_PER_SECOND, busy);
+                (ticks(ProcessHandle.current().pid()) - selfStart) / TICKS_PER_SECOND, busy, used(jitTicks));
     }
 
     private synchronized void sample(boolean baseline) {
         record(jvm.pid(), jvmTicks, true);
+        compilerThreads(jvm.pid()).forEach((tid, t) -> {
+            long[] v = jitTicks.computeIfAbsent(tid, k -> new long[] {baseline ? t : 0, t});
+            v[1] = Math.max(v[1], t);
+        });
         jvm.descendants().forEach(p -> record(p.pid(), jvmTicks, baseline));
         Set<Long> postgres = new HashSet<>();
         for (long pid : postmasters()) {
@@ -146,14 +157,41 @@ final class CpuMeter {
 
     /** utime + stime of a process in clock ticks, or -1 if it is gone. */
     static long ticks(long pid) {
+        return ticks(Path.of("/proc", Long.toString(pid), "stat"));
+    }
+
+    /** utime + stime in clock ticks from a {@code stat} file of a process or thread, or -1 if it is gone. */
+    private static long ticks(Path stat) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            String line = Files.readString(stat);
+            String[] f = line.substring(line.lastIndexOf(')') + 2).split(" ");
             // after the command: state(3) ppid ... utime is field 14, stime field 15 (1-based), i.e. f[11], f[12]
             return Long.parseLong(f[11]) + Long.parseLong(f[12]);
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** The JIT compiler threads of a JVM ("C1 CompilerThre", "C2 CompilerThre" in {@code comm}) and their ticks. */
+    private static Map<Long, Long> compilerThreads(long pid) {
+        Map<Long, Long> threads = new HashMap<>();
+        try (DirectoryStream<Path> tasks = Files.newDirectoryStream(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path task : tasks) {
+                try {
+                    if (Files.readString(task.resolve("comm")).contains("CompilerThre")) {
+                        long t = ticks(task.resolve("stat"));
+                        if (t >= 0) {
+                            threads.put(Long.parseLong(task.getFileName().toString()), t);
+                        }
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we looked (compiler threads come and go with the queue)
+                }
+            }
+        } catch (IOException e) {
+            // the process is gone: nothing to count
+        }
+        return threads;
     }
 
     /** {total, idle} jiffies of the machine. */

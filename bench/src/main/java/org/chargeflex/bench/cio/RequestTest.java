@@ -61,13 +61,16 @@ final class RequestTest {
         CioLoadBench.failures(run.result);
 
         byte[] kinds = new byte[PROBE_CAPACITY];
+        if (o.probeWarmup > 0) { // the closed loop's own warm-up: the JIT compiles anew for its concurrency
+            closedLoop(plan, kinds, o.probeWarmup);
+        }
         cpu.start();
-        LoadResult probe = closedLoop(plan, kinds);
+        LoadResult probe = closedLoop(plan, kinds, o.probeSeconds);
         CpuMeter.Usage probeUsage = cpu.stop();
         LoadResult.Stats max = probe.stats(i -> kinds[i] == ChargingPlan.CHARGING_REQUEST, s -> s == 200);
         CioLoadBench.row("CIO schedule requests, closed loop (max throughput)", String.format(Locale.ROOT,
-                "%d stations, %d clients flat out for %d s (latency from send), generator: %s", o.stations, o.clients,
-                o.probeSeconds, generator()), max, probeUsage.describe(CioLoadBench.CORES) + "; "
+                "%d stations, %d clients flat out for %d s after %d s of it unmeasured (latency from send), generator:"
+                        + " %s", o.stations, o.clients, o.probeSeconds, o.probeWarmup, generator()), max, probeUsage.describe(CioLoadBench.CORES) + "; "
                         + probeUsage.perRequest(probe.sent()));
         CioLoadBench.failures(probe);
     }
@@ -134,19 +137,19 @@ final class RequestTest {
         return new Run(SocketLoad.openLoop(cio.port, i -> requests[i], n, rate, o.connections), kinds);
     }
 
-    /** {@code --clients} flat out for {@code --probe-seconds}; the requests are built as they are sent. */
-    private LoadResult closedLoop(ChargingPlan plan, byte[] kinds) throws InterruptedException {
+    /** {@code --clients} flat out for {@code seconds}; the requests are built as they are sent. */
+    private LoadResult closedLoop(ChargingPlan plan, byte[] kinds, int seconds) throws InterruptedException {
         if (jdkClient()) {
             return ClosedLoopLoad.run(client, i -> {
                 ChargingPlan.Step step = plan.next();
                 kinds[i] = step.kind();
                 return messages.jdk(step.request());
-            }, o.clients, o.probeSeconds, PROBE_CAPACITY);
+            }, o.clients, seconds, PROBE_CAPACITY);
         }
         return SocketLoad.closedLoop(cio.port, i -> {
             ChargingPlan.Step step = plan.next();
             kinds[i] = step.kind();
             return messages.bytes(step.request());
-        }, o.clients, o.probeSeconds, PROBE_CAPACITY);
+        }, o.clients, seconds, PROBE_CAPACITY);
     }
 }

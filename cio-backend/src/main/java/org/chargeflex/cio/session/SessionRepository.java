@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import org.chargeflex.cio.contract.SessionRecord;
 import org.chargeflex.cio.contract.UserIdentification;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -53,36 +52,6 @@ public class SessionRepository {
                 ORDER BY station_id, created_at DESC, id""")
                 .param(stationIds.toArray(String[]::new))
                 .query((rs, n) -> session(rs)).list();
-    }
-
-    /**
-     * Applies a session record: START makes a session CHARGING (unless finished), STOP makes it FINISHED with the
-     * energies and times. A record for a session the CIO never heard of (the station was offline) creates it.
-     */
-    public void applyRecord(SessionRecord r) {
-        UserIdentification user = r.user();
-        String newState = r.kind() == SessionRecord.Kind.START ? "CHARGING" : "FINISHED";
-        jdbc.sql("""
-                INSERT INTO sessions (station_id, id, outlet_id, user_type, user_token, state, started_at,
-                                      start_energy_wh, stopped_at, stop_energy_wh)
-                VALUES (:station, :session, :outlet, :userType, :userToken, :state, :startTime, :startEnergy,
-                        :stopTime, :stopEnergy)
-                ON CONFLICT (station_id, id) DO UPDATE SET
-                    state = CASE WHEN sessions.state = 'FINISHED' THEN 'FINISHED' ELSE excluded.state END,
-                    user_type = coalesce(sessions.user_type, excluded.user_type),
-                    user_token = coalesce(sessions.user_token, excluded.user_token),
-                    started_at = excluded.started_at, start_energy_wh = excluded.start_energy_wh,
-                    stopped_at = coalesce(excluded.stopped_at, sessions.stopped_at),
-                    stop_energy_wh = coalesce(excluded.stop_energy_wh, sessions.stop_energy_wh),
-                    updated_at = now()""")
-                .param("station", r.stationId()).param("session", r.sessionId()).param("outlet", r.outletId())
-                .param("userType", user == null ? null : user.type().name())
-                .param("userToken", user == null ? null : user.token())
-                .param("state", newState).param("startTime", Timestamp.from(r.startTime()))
-                .param("startEnergy", r.startEnergyWh())
-                .param("stopTime", r.stopTime() == null ? null : Timestamp.from(r.stopTime()))
-                .param("stopEnergy", r.stopEnergyWh())
-                .update();
     }
 
     private static ChargingSession session(ResultSet rs) throws SQLException {

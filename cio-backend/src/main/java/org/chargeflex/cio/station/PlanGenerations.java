@@ -21,6 +21,17 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class PlanGenerations {
+    /**
+     * The statement that moves the generations of the targets of the stations in a CTE {@code st (id,
+     * grid_connection_point)}, in key order; its stations read {@code FOR SHARE} (see {@link #stationsChanged}). For a
+     * writer that moves them within a statement of its own ({@code session.SessionRecordService}).
+     */
+    public static final String MOVE_TARGETS_OF_ST = """
+            INSERT INTO plan_generations AS p (target, generation)
+            SELECT DISTINCT cio_plan_target(st.id, st.grid_connection_point), 1 FROM st
+            ORDER BY 1
+            ON CONFLICT (target) DO UPDATE SET generation = p.generation + 1""";
+
     private final JdbcClient jdbc;
 
     PlanGenerations(JdbcClient jdbc) {
@@ -51,10 +62,7 @@ public class PlanGenerations {
                 WITH st AS MATERIALIZED (
                     SELECT s.id, s.grid_connection_point FROM stations s
                     WHERE s.id = ANY (CAST(:stations AS varchar[])) FOR SHARE)
-                INSERT INTO plan_generations AS p (target, generation)
-                SELECT DISTINCT cio_plan_target(st.id, st.grid_connection_point), 1 FROM st
-                ORDER BY 1
-                ON CONFLICT (target) DO UPDATE SET generation = p.generation + 1""")
+                """ + MOVE_TARGETS_OF_ST)
                 .param("stations", stationIds.stream().distinct().toArray(String[]::new))
                 .update();
     }

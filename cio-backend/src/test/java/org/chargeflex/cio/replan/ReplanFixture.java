@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.chargeflex.cio.schedule.ScheduleRepository;
@@ -38,18 +37,8 @@ final class ReplanFixture {
     }
 
     static void stop(Api api, Ev ev, long sequenceNumber) {
-        Map<String, Object> r = new HashMap<>();
-        r.put("stationId", ev.stationId());
-        r.put("sequenceNumber", sequenceNumber);
-        r.put("kind", "STOP");
-        r.put("sessionId", ev.sessionId());
-        r.put("outletId", ev.outletId());
-        r.put("user", Map.of("type", "RFID", "token", "04A1B2C3"));
-        r.put("startTime", Instant.now().minusSeconds(60).toString());
-        r.put("startEnergyWh", 1000);
-        r.put("stopTime", Instant.now().toString());
-        r.put("stopEnergyWh", 1500);
-        assertThat(api.post("/api/v1/stations/" + ev.stationId() + "/session-records", ev.station(), r).status())
+        assertThat(api.post("/api/v1/stations/" + ev.stationId() + "/session-records", ev.station(),
+                Requests.sessionRecord(ev.stationId(), sequenceNumber, "STOP", ev.sessionId(), ev.outletId())).status())
                 .isEqualTo(201);
     }
 

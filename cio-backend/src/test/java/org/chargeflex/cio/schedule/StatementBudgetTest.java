@@ -26,12 +26,14 @@ import org.junit.jupiter.api.Test;
  * connection point left current ({@code PlanSnapshots}; reading them would be one more); store each request with
  * its plan (1: one statement upserts the session row with the request data and its new current plan and inserts the
  * schedule; the request data and the plan used to be two writes of the row, 4 statements). A 304 poll: the current
- * schedule (1).
+ * schedule (1). A session record: one statement stores it, moves a STOP's target's plan generation and applies it to the
+ * session (was 3).
  */
 class StatementBudgetTest extends IntegrationTest {
     static final int CHARGING_REQUEST_STATEMENTS = 3;
     static final int CHARGING_REQUEST_CHECKOUTS = 1;
     static final int POLL_STATEMENTS = 1;
+    static final int SESSION_RECORD_STATEMENTS = 1;
 
     @Test
     void chargingRequestUsesAtMostItsBudgetOfStatements() {
@@ -74,6 +76,39 @@ class StatementBudgetTest extends IntegrationTest {
         assertThat(notModified.statements()).as("statements of a 304 poll: %s", notModified)
                 .isLessThanOrEqualTo(POLL_STATEMENTS);
         assertThat(notModified.commits()).as("a poll writes nothing: %s", notModified).isZero();
+    }
+
+    @Test
+    void sessionRecordIsOneStatementThatMovesAStopsPlanGenerationBeforeItsSession() {
+        String gcp = unique("GCP");
+        registerGridConnectionPoint(gcp, 100_000);
+        String id = unique("ST");
+        Credentials station = registerStation(id, 22_000, gcp);
+        assertThat(api.post(path(id), station, Requests.chargingRequest(id, "1", "s1", 20_000, 11_000,
+                Instant.now().plus(Duration.ofHours(4)))).status()).isEqualTo(200);
+        long before = generation("g:" + gcp);
+        String records = "/api/v1/stations/" + id + "/session-records";
+
+        Counts start = count(() -> assertThat(api.post(records, station, Requests.sessionRecord(id, 1, "START", "s1"))
+                .status()).isEqualTo(201));
+        long afterStart = generation("g:" + gcp);
+        Counts stop = count(() -> assertThat(api.post(records, station, Requests.sessionRecord(id, 2, "STOP", "s1"))
+                .status()).isEqualTo(201));
+        Counts again = count(() -> assertThat(api.post(records, station, Requests.sessionRecord(id, 2, "STOP", "s1"))
+                .status()).isEqualTo(200));
+
+        assertThat(start.statements()).as("a START: %s", start).isEqualTo(SESSION_RECORD_STATEMENTS);
+        assertThat(stop.statements()).as("a STOP: %s", stop).isEqualTo(SESSION_RECORD_STATEMENTS);
+        assertThat(again.statements()).as("a STOP sent again: %s", again).isEqualTo(SESSION_RECORD_STATEMENTS);
+        assertThat(afterStart).as("a START changes nothing the limits read").isEqualTo(before);
+        assertThat(generation("g:" + gcp)).as("the STOP moved its target's generation once").isEqualTo(before + 1);
+        assertThat(jdbc.sql("SELECT state FROM sessions WHERE station_id = ? AND id = 's1'").param(id)
+                .query(String.class).single()).isEqualTo("FINISHED");
+    }
+
+    private long generation(String target) {
+        return jdbc.sql("SELECT generation FROM plan_generations WHERE target = ?").param(target).query(Long.class)
+                .single();
     }
 
     private static Counts count(Runnable request) {

@@ -42,4 +42,30 @@ public final class Requests {
     public static Map<String, Object> meterBatch(String stationId, List<Map<String, Object>> items) {
         return Map.of("stationId", stationId, "items", items);
     }
+
+    /** A START or STOP record of outlet "1" (a STOP started a minute ago with 1 kWh more on the register). */
+    public static Map<String, Object> sessionRecord(String stationId, long sequenceNumber, String kind,
+            String sessionId) {
+        return sessionRecord(stationId, sequenceNumber, kind, sessionId, "1");
+    }
+
+    /** A START or STOP record of the outlet (a STOP started a minute ago with 1 kWh more on the register). */
+    public static Map<String, Object> sessionRecord(String stationId, long sequenceNumber, String kind,
+            String sessionId, String outletId) {
+        Map<String, Object> r = new HashMap<>();
+        r.put("stationId", stationId);
+        r.put("sequenceNumber", sequenceNumber);
+        r.put("kind", kind);
+        r.put("sessionId", sessionId);
+        r.put("outletId", outletId);
+        r.put("user", Map.of("type", "RFID", "token", "04A1B2C3"));
+        Instant now = Instant.now();
+        r.put("startTime", now.minusSeconds(60).toString());
+        r.put("startEnergyWh", 1000);
+        if (kind.equals("STOP")) {
+            r.put("stopTime", now.toString());
+            r.put("stopEnergyWh", 2000);
+        }
+        return r;
+    }
 }
