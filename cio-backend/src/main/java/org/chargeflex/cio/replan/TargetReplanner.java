@@ -299,10 +299,11 @@ class TargetReplanner implements JointReplanning {
         List<PlannedSchedule> plans = new ArrayList<>();
         for (int i = 0; i < proposal.planned().size(); i++) {
             Planned p = proposal.planned().get(i);
-            StoredSchedule now = current.get(new SessionKey(p.station().id(), p.session().sessionId()));
+            SessionKey key = new SessionKey(p.station().id(), p.session().sessionId());
+            StoredSchedule now = current.get(key);
             int readVersion = p.current().map(StoredSchedule::version).orElse(0);
             if (now != null && now.version() == readVersion) {
-                current.remove(new SessionKey(p.station().id(), p.session().sessionId()));
+                current.remove(key); // planned by the proposal, not fixed load
                 still.add(i);
                 nodeOfPlan.add(p.nodeId());
                 plans.add(proposal.changed().get(i) ? proposal.next().get(i) : now.plan());
