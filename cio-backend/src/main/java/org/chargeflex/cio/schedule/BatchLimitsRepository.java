@@ -12,12 +12,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.chargeflex.cio.station.PlanGenerations;
+import org.chargeflex.cio.station.PlanningLocks;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The database side of a planning batch's limits. After the planning locks, {@link #open} moves the generations of
- * the batch's planning targets ({@link PlanGenerations}) and names the batch's finished sessions, in one statement;
+ * The database side of a planning batch's limits. {@link #open} takes the batch's planning locks
+ * ({@link PlanningLocks#TAKE}), then moves the generations of the batch's planning targets ({@link PlanGenerations})
+ * and names the batch's finished sessions, in one statement (the locks were a statement of their own until session 8
+ * of issue 5: one round trip less per batch);
  * then {@link #read} reads the targets whose plans this instance does not hold at the generation just below
  * ({@link PlanSnapshots}): their stations with their limits and curtailments, their grid connection points' and their
  * open sessions (one row per open session), in one statement whatever the number of targets.
@@ -66,28 +69,34 @@ class BatchLimitsRepository {
     }
 
     /**
-     * Moves the targets' generations (as {@code cio_plan_changed} does, in key order) and names the batch's finished
-     * sessions, one primary-key look-up each. Call in the batch's transaction, after its planning locks and before it
-     * writes a session row.
+     * Takes the batch's planning locks, then moves the targets' generations (as {@code cio_plan_changed} does, in key
+     * order) and names the batch's finished sessions, one primary-key look-up each. Call first in the batch's
+     * transaction. The statement's snapshot is taken before it waits for the locks: what committed during the wait
+     * moved the generations of its targets, so their copies are stale and they are read ({@link #read}), in a later
+     * snapshot, as after a wait for a generation's row.
      *
+     * @param locks   the planning locks of the batch's stations and grid connection points
      * @param targets       the batch's planning targets ({@link PlanGenerations#target})
      * @param batchSessions the batch's sessions as {@link BatchLimits#key station/session}
      */
-    Opened open(Collection<String> targets, Collection<String> batchSessions) {
+    Opened open(PlanningLocks.Keys locks, Collection<String> targets, Collection<String> batchSessions) {
         String[] sessionStations = sessionStations(batchSessions);
         String[] sessionIds = sessionIds(batchSessions);
         Map<String, Long> generations = new HashMap<>();
         List<String> finished = new ArrayList<>();
         Instant[] now = new Instant[1];
-        jdbc.sql("""
-                WITH moved AS (
+        locks.bind(jdbc.sql("WITH " + PlanningLocks.TAKE + """
+                ,
+                moved AS (
                     INSERT INTO plan_generations AS p (target, generation)
-                    SELECT DISTINCT t, 1 FROM unnest(CAST(:targets AS varchar[])) AS u(t) ORDER BY 1
+                    SELECT DISTINCT t, 1 FROM unnest(CAST(:targets AS varchar[])) AS u(t)
+                    WHERE """ + PlanningLocks.TAKEN + """
+                    ORDER BY 1
                     ON CONFLICT (target) DO UPDATE SET generation = p.generation + 1
                     RETURNING p.target, p.generation)
                 SELECT m.target, m.generation, now() AS tx_now, (""" + FINISHED_SESSIONS + """
                 ) AS finished_sessions
-                FROM moved m""")
+                FROM moved m"""))
                 .param("targets", targets.toArray(String[]::new))
                 .param("sessionStations", sessionStations).param("sessionIds", sessionIds)
                 .query(rs -> {

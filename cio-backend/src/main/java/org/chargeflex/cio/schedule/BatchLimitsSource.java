@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.chargeflex.cio.station.PlanGenerations;
+import org.chargeflex.cio.station.PlanningLocks;
 import org.springframework.stereotype.Component;
 
 /**
@@ -58,10 +59,10 @@ class BatchLimitsSource {
     }
 
     /**
-     * Moves the batch's targets' generations and gathers its limits. Call in the batch's transaction, after its
-     * planning locks, before it stores anything.
+     * Takes the batch's planning locks, moves its targets' generations and gathers its limits. Call first in the
+     * batch's transaction.
      */
-    Opened open(List<PlanningJob> jobs) {
+    Opened open(PlanningLocks.Keys locks, List<PlanningJob> jobs) {
         List<String> jobTargets = new ArrayList<>(jobs.size());
         List<String> batchSessions = new ArrayList<>(jobs.size());
         for (PlanningJob job : jobs) {
@@ -71,7 +72,7 @@ class BatchLimitsSource {
         }
         // every job's target, also when two jobs of one station name different ones (one registry copy was stale)
         Set<String> targets = new TreeSet<>(jobTargets);
-        BatchLimitsRepository.Opened opened = repository.open(targets, batchSessions);
+        BatchLimitsRepository.Opened opened = repository.open(locks, targets, batchSessions);
 
         Map<String, TargetPlans> plans = new LinkedHashMap<>();
         List<String> stale = new ArrayList<>();

@@ -26,8 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Plans a batch of charging requests ({@link PlanningLanes}) in one transaction with a fixed number of statements:
- * the planning locks of all the batch's stations and grid connection points (1); move the batch's planning targets'
- * generations and name its finished sessions (1, {@link BatchLimitsRepository#open}); the limits and the open
+ * take the planning locks of all the batch's stations and grid connection points, then move the batch's planning
+ * targets' generations and name its finished sessions (1, {@link BatchLimitsRepository#open}); the limits and the open
  * sessions' plans, from this instance's copies where nobody else changed a target since ({@link BatchLimitsSource}),
  * else read (1 more, {@link BatchLimitsRepository#read}); plan each session in Java, the later ones net of the
  * earlier ones' plans, and store each request with its plan (1 JDBC batch, {@link RequestPlanRepository}: one
@@ -45,7 +45,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class BatchPlanner {
-    private final PlanningLocks locks;
     private final BatchLimitsSource limits;
     private final RequestPlanRepository requests;
     private final Forwarder forwarder;
@@ -54,10 +53,9 @@ class BatchPlanner {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    BatchPlanner(PlanningLocks locks, BatchLimitsSource limits, RequestPlanRepository requests,
+    BatchPlanner(BatchLimitsSource limits, RequestPlanRepository requests,
             Forwarder forwarder, SchedulePlanner planner, TransactionTemplate transaction,
             ApplicationEventPublisher events, Clock clock) {
-        this.locks = locks;
         this.limits = limits;
         this.requests = requests;
         this.forwarder = forwarder;
@@ -88,8 +86,7 @@ class BatchPlanner {
                 grids.add(job.target().gridConnectionPoint());
             }
         }
-        locks.lock(stations, grids);
-        BatchLimitsSource.Opened opened = limits.open(jobs);
+        BatchLimitsSource.Opened opened = limits.open(PlanningLocks.keys(stations, grids), jobs);
         BatchLimits shared = opened.limits();
         Instant now = clock.instant();
 

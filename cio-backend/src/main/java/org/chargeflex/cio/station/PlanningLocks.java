@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
  * here only: namespace {@value #STATION_LOCK} for stations and {@value #GRID_POINT_LOCK} for grid connection points,
  * key {@link #key(String)} of the id. Order: the stations by key, then the grid connection points by key, taken in
  * one statement; since every writer locks its stations before its grid connection point and the stations in the same
- * order, no two planners wait for each other in a cycle. The re-planner's own try-lock per target
+ * order, no two planners wait for each other in a cycle. A charging requests' planning batch takes them in the first
+ * statement of its own work ({@link #TAKE}), the other writers in a statement of their own ({@link #lock}). The re-planner's own try-lock per target
  * ({@code replan.ReplanRepository}) uses a different namespace and is not a planning lock.
  *
  * <p>The statement also sets {@code plan_cache_mode = force_generic_plan} for the rest of the transaction (like
@@ -60,12 +61,42 @@ public class PlanningLocks {
      * takes stations before grid connection points and both in key order, so no two wait for each other in a cycle.
      */
     public void lock(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
+        Keys keys = keys(stationIds, gridConnectionPoints);
+        if (keys.isEmpty()) {
+            return;
+        }
+        keys.bind(jdbc.sql("WITH " + TAKE + " SELECT taken FROM planning_locks"))
+                .query((rs, row) -> rs.getLong(1)).single();
+    }
+
+    /**
+     * A common table expression {@code planning_locks} (one row, column {@code taken}) that takes the locks of
+     * {@link Keys} ({@link Keys#bind its parameters}) in their order and switches the rest of the transaction to
+     * generic plans (see the class comment), for a statement that takes its locks first instead of a statement of its
+     * own (a planning batch, {@code schedule.BatchLimitsRepository}: one round trip less per batch). The statement
+     * must not touch a row before the locks are taken: filter its first write with the one-time condition
+     * {@value #TAKEN}, which PostgreSQL evaluates before the write's first row. One statement text for any number of
+     * locks (prepared once per connection).
+     */
+    public static final String TAKE = """
+            planning_locks AS MATERIALIZED (
+                SELECT set_config('plan_cache_mode', 'force_generic_plan', true) AS generic,
+                       count(pg_advisory_xact_lock(l.ns, l.k)) AS taken
+                FROM (SELECT ns, k FROM unnest(CAST(:lockNamespaces AS int[]), CAST(:lockKeys AS int[]))
+                                        WITH ORDINALITY AS u(ns, k, i)
+                      ORDER BY i) l)""";
+
+    /** The condition that makes a statement's write wait for the locks of {@link #TAKE}. */
+    public static final String TAKEN = "(SELECT taken FROM planning_locks) >= 0";
+
+    /**
+     * The planning locks of stations and grid connection points in the order they are taken: the stations by key,
+     * then the grid connection points by key (duplicates and {@code null}s dropped), whatever the order given.
+     */
+    public static Keys keys(Collection<String> stationIds, Collection<String> gridConnectionPoints) {
         List<Integer> stations = keys(stationIds);
         List<Integer> grids = keys(gridConnectionPoints);
         int n = stations.size() + grids.size();
-        if (n == 0) {
-            return;
-        }
         int[] namespaces = new int[n];
         int[] keys = new int[n];
         for (int i = 0; i < n; i++) {
@@ -73,14 +104,28 @@ public class PlanningLocks {
             namespaces[i] = station ? STATION_LOCK : GRID_POINT_LOCK;
             keys[i] = station ? stations.get(i) : grids.get(i - stations.size());
         }
-        // one statement text for any number of locks (prepared once per connection), taken in the arrays' order;
-        // also switches the rest of the transaction to generic plans (see the class comment)
-        jdbc.sql("""
-                SELECT set_config('plan_cache_mode', 'force_generic_plan', true),
-                       count(pg_advisory_xact_lock(l.ns, l.k))
-                FROM (SELECT ns, k FROM unnest(CAST(:ns AS int[]), CAST(:keys AS int[])) WITH ORDINALITY AS u(ns, k, i)
-                      ORDER BY i) l""")
-                .param("ns", namespaces).param("keys", keys).query((rs, row) -> rs.getLong(2)).single();
+        return new Keys(namespaces, keys);
+    }
+
+    /** Planning locks in the order they are taken ({@link #keys(Collection, Collection)}). */
+    public static final class Keys {
+        private final int[] namespaces;
+        private final int[] keys;
+
+        private Keys(int[] namespaces, int[] keys) {
+            this.namespaces = namespaces;
+            this.keys = keys;
+        }
+
+        /** Whether there is no lock to take. */
+        public boolean isEmpty() {
+            return keys.length == 0;
+        }
+
+        /** Binds the parameters of {@link #TAKE} to these locks. */
+        public JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
+            return statement.param("lockNamespaces", namespaces).param("lockKeys", keys);
+        }
     }
 
     private static List<Integer> keys(Collection<String> ids) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
  * <p>A charging request: the station's credential, its grid connection point and outlets, the responsible
  * management service (none) and the site's planning come from the registry caches ({@code system.RegistryCache}, none
  * of them a statement); then the transaction of its planning batch ({@code BatchPlanner}; alone here, so the figures
- * are those of a batch of one): advisory locks (1); the plan generations of its target and its finished sessions (1);
+ * are those of a batch of one): its advisory locks, then the plan generations of its target and its finished sessions
+ * (1; the locks were a statement of their own until session 8 of issue 5);
  * the limits and the open sessions' plans come from this instance's copy, which its previous request on the grid
  * connection point left current ({@code PlanSnapshots}; reading them would be one more); store each request with
  * its plan (1: one statement upserts the session row with the request data and its new current plan and inserts the
@@ -30,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * session (was 3).
  */
 class StatementBudgetTest extends IntegrationTest {
-    static final int CHARGING_REQUEST_STATEMENTS = 3;
+    static final int CHARGING_REQUEST_STATEMENTS = 2;
     static final int CHARGING_REQUEST_CHECKOUTS = 1;
     static final int POLL_STATEMENTS = 1;
     static final int SESSION_RECORD_STATEMENTS = 1;
