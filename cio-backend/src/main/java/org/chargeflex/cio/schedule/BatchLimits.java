@@ -98,14 +98,14 @@ final class BatchLimits {
         String stationId = job.target().stationId();
         String sessionId = job.request().sessionId();
         StationLimit station = stations.get(stationId);
-        double stationHeadroom = limit(station.maxPowerW(), station.curtailedW(), ongoing(List.of(stationId)))
-                - committed(List.of(stationId), stationId, sessionId, now);
+        Load atStation = load(List.of(stationId), stationId, sessionId, now);
+        double stationHeadroom = limit(station.maxPowerW(), station.curtailedW(), atStation.ongoing())
+                - atStation.committedW();
         double gridHeadroom = Double.POSITIVE_INFINITY;
         GridLimit grid = station.gridConnectionPoint() == null ? null : grids.get(station.gridConnectionPoint());
         if (grid != null) {
-            List<String> members = stationsOfGrid.get(grid.id());
-            gridHeadroom = limit(grid.maxPowerW(), grid.curtailedW(), ongoing(members))
-                    - committed(members, stationId, sessionId, now);
+            Load atGrid = load(stationsOfGrid.get(grid.id()), stationId, sessionId, now);
+            gridHeadroom = limit(grid.maxPowerW(), grid.curtailedW(), atGrid.ongoing()) - atGrid.committedW();
         }
         return new PlanningInput(now, job.request().ev().plannedDeparture(), job.request().ev().energyDemandWh(),
                 job.evMaxPowerW(), job.evMinPowerW(), job.target().outlet().maxPowerW(), stationHeadroom,
@@ -165,27 +165,32 @@ final class BatchLimits {
         sessionsOfStation.put(s.stationId(), TargetPlans.with(sessionsOfStation.get(s.stationId()), s));
     }
 
-    private double committed(List<String> stationIds, String exceptStation, String exceptSession, Instant now) {
-        double sum = 0;
+    /**
+     * What the stations' open sessions put on a limit: how many are ongoing (all of them, for the minimum session
+     * power), and the peaks of the plans valid at {@code now} except the session being planned. One pass over the
+     * sessions (it was two, a sizeable share of the JVM's samples per request under load: bench/RESULTS.md, issue 5).
+     */
+    private Load load(List<String> stationIds, String exceptStation, String exceptSession, Instant now) {
+        int ongoing = 0;
+        double committed = 0;
         for (String id : stationIds) {
-            for (OpenSession s : sessionsOfStation.getOrDefault(id, List.of())) {
+            List<OpenSession> open = sessionsOfStation.get(id);
+            if (open == null) {
+                continue;
+            }
+            boolean planned = id.equals(exceptStation);
+            for (OpenSession s : open) {
+                ongoing += s.ongoing() ? 1 : 0;
                 if (s.validUntil() != null && s.validUntil().isAfter(now)
-                        && !(s.stationId().equals(exceptStation) && s.sessionId().equals(exceptSession))) {
-                    sum += s.peakW();
+                        && !(planned && s.sessionId().equals(exceptSession))) {
+                    committed += s.peakW();
                 }
             }
         }
-        return sum;
+        return new Load(ongoing, committed);
     }
 
-    private int ongoing(List<String> stationIds) {
-        int n = 0;
-        for (String id : stationIds) {
-            for (OpenSession s : sessionsOfStation.getOrDefault(id, List.of())) {
-                n += s.ongoing() ? 1 : 0;
-            }
-        }
-        return n;
+    private record Load(int ongoing, double committedW) {
     }
 
     private double limit(double registeredMaxW, Double curtailedW, int ongoingSessions) {

@@ -3,6 +3,7 @@ package org.chargeflex.cio.schedule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -91,9 +92,10 @@ class BatchLimitsSource {
         }
         List<TargetPlans> all = new ArrayList<>(plans.values());
         // a station in none of the targets has moved or gone: read it by id to refuse its request (404 or 409)
+        Set<String> known = new HashSet<>();
+        plans.values().forEach(p -> p.stations().forEach(s -> known.add(s.id())));
         List<String> strays = jobs.stream().map(j -> j.target().stationId()).distinct()
-                .filter(s -> plans.values().stream().noneMatch(p -> p.has(s)))
-                .map(s -> PlanGenerations.target(s, null)).toList();
+                .filter(s -> !known.contains(s)).map(s -> PlanGenerations.target(s, null)).toList();
         if (!strays.isEmpty()) {
             repository.read(strays, List.of()).plans().values().forEach(p -> all.add(new TargetPlans(null,
                     p.stations(), p.grids(), p.sessionsOfStation())));

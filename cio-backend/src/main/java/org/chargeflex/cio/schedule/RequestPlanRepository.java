@@ -1,43 +1,62 @@
 package org.chargeflex.cio.schedule;
 
 import java.sql.PreparedStatement;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.chargeflex.cio.contract.ChargingRequest;
 import org.chargeflex.cio.contract.SchedulePeriod;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 /**
- * Stores planned charging requests, all of a planning batch in one round trip (a JDBC batch) of one statement per
- * request: it upserts the session row with the request's data and its new current plan (version, committed peak,
- * validity) and inserts that schedule version. So a request writes its session row once: it used to be written twice
+ * Stores planned charging requests, all of a planning batch in one statement: it upserts the batch's session rows with
+ * their requests' data and new current plans (version, committed peak, validity) and inserts those schedule versions,
+ * from one array per column ({@code unnest}). So a request writes its session row once: it used to be written twice
  * (the request data, then the plan), two heap tuples per request and long HOT chains, when PostgreSQL was a large
- * share of the CPU per request under load (bench/RESULTS.md, issue 5).
+ * share of the CPU per request under load; and a batch is one statement, where it was one per request (a JDBC batch:
+ * each its own executor start, plan and trigger queue; bench/RESULTS.md, issue 5, session 8).
  *
  * <p>A finished session is left as it is, and so is a session whose version is no longer the one before the new
- * (never expected under the planning locks): that request stores nothing, and the others of the batch are stored.
- * Call in the transaction that holds the planning locks, after the batch's limits ({@link BatchLimitsSource#open}).
+ * (never expected under the planning locks): that request stores nothing, and the others of the batch are stored. Two
+ * requests of one session in a batch go into successive statements, in their order (one statement cannot update a
+ * row twice), so the second is stored as the next version of the first. Call in the transaction that holds the
+ * planning locks, after the batch's limits ({@link BatchLimitsSource#open}).
  */
 @Repository
 class RequestPlanRepository {
     /**
-     * Positional parameters, set by {@link #set}: with named ones, Spring JDBC (mostly their parameter maps) was 12 %
-     * of the JVM's samples under load, 4 % with these (bench/RESULTS.md, issue 5). The schedule row takes its session,
+     * One row of {@code req} per request; its periods are the slice {@code [period_from:period_to]} of the two period
+     * arrays, which hold all the batch's periods one request after the other. The times go as text, parsed (and
+     * rounded to microseconds) by PostgreSQL as a single timestamp parameter was. The schedule row takes its session,
      * version, validity and peak from the upserted session row.
      */
-    private static final String SAVE_REQUEST_WITH_PLAN = """
-            WITH saved AS (
+    private static final String SAVE_REQUESTS_WITH_PLANS = """
+            WITH req AS MATERIALIZED (
+                SELECT * FROM unnest(CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS varchar[]),
+                                     CAST(? AS varchar[]), CAST(? AS varchar[]), CAST(? AS float8[]),
+                                     CAST(? AS float8[]), CAST(? AS float8[]), CAST(? AS int[]),
+                                     CAST(? AS timestamptz[]), CAST(? AS varchar[]), CAST(? AS int[]),
+                                     CAST(? AS float8[]), CAST(? AS timestamptz[]), CAST(? AS varchar[]),
+                                     CAST(? AS timestamptz[]), CAST(? AS int[]), CAST(? AS int[]), CAST(? AS int[]),
+                                     CAST(? AS varchar[]), CAST(? AS bigint[]))
+                    AS r(station_id, id, outlet_id, user_type, user_token, energy_demand_wh, ev_max_power_w,
+                         ev_min_power_w, phases, planned_departure, management_service_url, schedule_version,
+                         planned_peak_w, plan_valid_until, schedule_id, start_time, poll_interval_s, period_from,
+                         period_to, origin, management_service_id)),
+            saved AS (
                 INSERT INTO sessions (station_id, id, outlet_id, user_type, user_token, energy_demand_wh, ev_max_power_w,
                                       ev_min_power_w, phases, planned_departure, management_service_url, state,
                                       schedule_version, planned_peak_w, plan_valid_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'PLANNED', ?, ?, ?)
+                SELECT station_id, id, outlet_id, user_type, user_token, energy_demand_wh, ev_max_power_w,
+                       ev_min_power_w, phases, planned_departure, management_service_url, 'PLANNED',
+                       schedule_version, planned_peak_w, plan_valid_until
+                FROM req
                 ON CONFLICT (station_id, id) DO UPDATE SET
                     outlet_id = excluded.outlet_id, user_type = excluded.user_type, user_token = excluded.user_token,
                     energy_demand_wh = excluded.energy_demand_wh, ev_max_power_w = excluded.ev_max_power_w,
@@ -50,8 +69,12 @@ class RequestPlanRepository {
                 RETURNING station_id, id, schedule_version, plan_valid_until, planned_peak_w)
             INSERT INTO schedules (id, station_id, session_id, version, start_time, valid_until, poll_interval_s,
                                    period_offsets_s, period_max_power_w, peak_power_w, origin, management_service_id)
-            SELECT ?, station_id, id, schedule_version, ?, plan_valid_until, ?, ?, ?, planned_peak_w, ?, ?
-            FROM saved""";
+            SELECT r.schedule_id, s.station_id, s.id, s.schedule_version, r.start_time, s.plan_valid_until,
+                   r.poll_interval_s, (CAST(? AS bigint[]))[r.period_from:r.period_to],
+                   (CAST(? AS float8[]))[r.period_from:r.period_to], s.planned_peak_w, r.origin,
+                   r.management_service_id
+            FROM saved s JOIN req r ON r.station_id = s.station_id AND r.id = s.id
+            RETURNING id""";
 
     /**
      * A charging request with the EV's power limits as the CIO plans with them, and the session's next version
@@ -74,35 +97,165 @@ class RequestPlanRepository {
      *         expected under the planning locks, its version moved)
      */
     List<Optional<StoredSchedule>> save(List<PlannedRequest> requests) {
-        if (requests.isEmpty()) {
-            return List.of();
-        }
         List<String> ids = new ArrayList<>(requests.size());
         for (PlannedRequest r : requests) {
             check(r);
             ids.add(UUID.randomUUID().toString());
         }
-        int[] counts = jdbc.batchUpdate(SAVE_REQUEST_WITH_PLAN, new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-                set(ps, requests.get(i), ids.get(i));
-            }
-
-            @Override
-            public int getBatchSize() {
-                return requests.size();
-            }
-        });
-        List<Optional<StoredSchedule>> stored = new ArrayList<>(counts.length);
-        for (int i = 0; i < counts.length; i++) {
-            ScheduleRepository.NewVersion v = requests.get(i).version();
-            if (counts[i] != 0 && counts[i] != 1) {
-                throw new IllegalStateException("storing version " + v.version() + " of session " + v.stationId()
-                        + "/" + v.sessionId() + " reported " + counts[i] + " rows");
-            }
-            stored.add(counts[i] == 1 ? Optional.of(v.stored(ids.get(i))) : Optional.empty());
+        Set<String> stored = new HashSet<>();
+        for (List<Integer> round : rounds(requests)) {
+            stored.addAll(store(round.stream().map(requests::get).toList(), round.stream().map(ids::get).toList()));
         }
+        List<Optional<StoredSchedule>> answer = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            answer.add(stored.contains(ids.get(i)) ? Optional.of(requests.get(i).version().stored(ids.get(i)))
+                    : Optional.empty());
+        }
+        return answer;
+    }
+
+    /**
+     * The requests' indexes in statements that each hold a session at most once: the first request of every session
+     * in the first, the second of a session in the second, and so on (in order within each).
+     */
+    static List<List<Integer>> rounds(List<PlannedRequest> requests) {
+        Map<String, Integer> seen = new HashMap<>();
+        List<List<Integer>> rounds = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ScheduleRepository.NewVersion v = requests.get(i).version();
+            int round = seen.merge(v.stationId() + "/" + v.sessionId(), 1, Integer::sum) - 1;
+            if (round == rounds.size()) {
+                rounds.add(new ArrayList<>());
+            }
+            rounds.get(round).add(i);
+        }
+        return rounds;
+    }
+
+    /** Stores requests of distinct sessions in one statement; returns the ids of the schedules stored. */
+    private Set<String> store(List<PlannedRequest> requests, List<String> ids) {
+        Set<String> stored = new HashSet<>();
+        jdbc.query(connection -> {
+            PreparedStatement ps = connection.prepareStatement(SAVE_REQUESTS_WITH_PLANS);
+            Columns c = new Columns(requests, ids);
+            int i = 0;
+            ps.setArray(++i, connection.createArrayOf("varchar", c.stations));
+            ps.setArray(++i, connection.createArrayOf("varchar", c.sessions));
+            ps.setArray(++i, connection.createArrayOf("varchar", c.outlets));
+            ps.setArray(++i, connection.createArrayOf("varchar", c.userTypes));
+            ps.setArray(++i, connection.createArrayOf("varchar", c.userTokens));
+            ps.setArray(++i, connection.createArrayOf("float8", c.energyDemands));
+            ps.setArray(++i, connection.createArrayOf("float8", c.evMaxPowers));
+            ps.setArray(++i, connection.createArrayOf("float8", c.evMinPowers));
+            ps.setArray(++i, connection.createArrayOf("int4", c.phases));
+            ps.setArray(++i, connection.createArrayOf("timestamptz", c.departures));
+            ps.setArray(++i, connection.createArrayOf("varchar", c.serviceUrls));
+            ps.setArray(++i, connection.createArrayOf("int4", c.versions));
+            ps.setArray(++i, connection.createArrayOf("float8", c.peaks));
+            ps.setArray(++i, connection.createArrayOf("timestamptz", c.validUntil));
+            ps.setArray(++i, connection.createArrayOf("varchar", c.ids));
+            ps.setArray(++i, connection.createArrayOf("timestamptz", c.startTimes));
+            ps.setArray(++i, connection.createArrayOf("int4", c.pollIntervals));
+            ps.setArray(++i, connection.createArrayOf("int4", c.periodFrom));
+            ps.setArray(++i, connection.createArrayOf("int4", c.periodTo));
+            ps.setArray(++i, connection.createArrayOf("varchar", c.origins));
+            ps.setArray(++i, connection.createArrayOf("int8", c.serviceIds));
+            ps.setObject(++i, c.offsets);
+            ps.setObject(++i, c.powers);
+            return ps;
+        }, rs -> {
+            stored.add(rs.getString(1));
+        });
         return stored;
+    }
+
+    /** The statement's columns, one element per request (the periods: all requests' one after the other). */
+    private static final class Columns {
+        final String[] stations;
+        final String[] sessions;
+        final String[] outlets;
+        final String[] userTypes;
+        final String[] userTokens;
+        final Double[] energyDemands;
+        final Double[] evMaxPowers;
+        final Double[] evMinPowers;
+        final Integer[] phases;
+        final String[] departures;
+        final String[] serviceUrls;
+        final Integer[] versions;
+        final Double[] peaks;
+        final String[] validUntil;
+        final String[] ids;
+        final String[] startTimes;
+        final Integer[] pollIntervals;
+        final Integer[] periodFrom;
+        final Integer[] periodTo;
+        final String[] origins;
+        final Long[] serviceIds;
+        final long[] offsets;
+        final double[] powers;
+
+        Columns(List<PlannedRequest> requests, List<String> scheduleIds) {
+            int n = requests.size();
+            stations = new String[n];
+            sessions = new String[n];
+            outlets = new String[n];
+            userTypes = new String[n];
+            userTokens = new String[n];
+            energyDemands = new Double[n];
+            evMaxPowers = new Double[n];
+            evMinPowers = new Double[n];
+            phases = new Integer[n];
+            departures = new String[n];
+            serviceUrls = new String[n];
+            versions = new Integer[n];
+            peaks = new Double[n];
+            validUntil = new String[n];
+            ids = scheduleIds.toArray(String[]::new);
+            startTimes = new String[n];
+            pollIntervals = new Integer[n];
+            periodFrom = new Integer[n];
+            periodTo = new Integer[n];
+            origins = new String[n];
+            serviceIds = new Long[n];
+            int periods = 0;
+            for (PlannedRequest r : requests) {
+                periods += r.version().plan().periods().size();
+            }
+            offsets = new long[periods];
+            powers = new double[periods];
+            int p = 0;
+            for (int i = 0; i < n; i++) {
+                ChargingRequest request = requests.get(i).request();
+                ScheduleRepository.NewVersion v = requests.get(i).version();
+                stations[i] = v.stationId();
+                sessions[i] = v.sessionId();
+                outlets[i] = request.outletId();
+                userTypes[i] = request.user().type().name();
+                userTokens[i] = request.user().token();
+                energyDemands[i] = request.ev().energyDemandWh();
+                evMaxPowers[i] = requests.get(i).evMaxPowerW();
+                evMinPowers[i] = requests.get(i).evMinPowerW();
+                phases[i] = request.ev().phases();
+                departures[i] = request.ev().plannedDeparture().toString();
+                serviceUrls[i] = request.managementServiceUrl() == null ? null
+                        : request.managementServiceUrl().toString();
+                versions[i] = v.version();
+                peaks[i] = v.committedPeakW();
+                validUntil[i] = v.plan().validUntil().toString();
+                startTimes[i] = v.plan().startTime().toString();
+                pollIntervals[i] = v.pollIntervalSeconds();
+                origins[i] = v.origin().name();
+                serviceIds[i] = v.managementServiceId();
+                periodFrom[i] = p + 1; // PostgreSQL arrays count from 1
+                for (SchedulePeriod period : v.plan().periods()) {
+                    offsets[p] = period.offsetSeconds();
+                    powers[p] = period.maxPowerW();
+                    p++;
+                }
+                periodTo[i] = p;
+            }
+        }
     }
 
     private static void check(PlannedRequest r) {
@@ -113,34 +266,5 @@ class RequestPlanRepository {
                     + r.version().sessionId() + " is not for the request of " + request.stationId() + "/"
                     + request.sessionId());
         }
-    }
-
-    /** The statement's parameters, in their order, for the request with its version and schedule id. */
-    private static void set(PreparedStatement ps, PlannedRequest r, String id) throws SQLException {
-        ChargingRequest request = r.request();
-        ScheduleRepository.NewVersion v = r.version();
-        List<SchedulePeriod> periods = v.plan().periods();
-        int i = 0;
-        ps.setString(++i, v.stationId());
-        ps.setString(++i, v.sessionId());
-        ps.setString(++i, request.outletId());
-        ps.setString(++i, request.user().type().name());
-        ps.setString(++i, request.user().token());
-        ps.setDouble(++i, request.ev().energyDemandWh());
-        ps.setDouble(++i, r.evMaxPowerW());
-        ps.setDouble(++i, r.evMinPowerW());
-        ps.setInt(++i, request.ev().phases());
-        ps.setTimestamp(++i, Timestamp.from(request.ev().plannedDeparture()));
-        ps.setString(++i, request.managementServiceUrl() == null ? null : request.managementServiceUrl().toString());
-        ps.setInt(++i, v.version());
-        ps.setDouble(++i, v.committedPeakW());
-        ps.setTimestamp(++i, Timestamp.from(v.plan().validUntil()));
-        ps.setString(++i, id);
-        ps.setTimestamp(++i, Timestamp.from(v.plan().startTime()));
-        ps.setInt(++i, v.pollIntervalSeconds());
-        ps.setObject(++i, ScheduleRepository.offsets(periods));
-        ps.setObject(++i, ScheduleRepository.powers(periods));
-        ps.setString(++i, v.origin().name());
-        ps.setObject(++i, v.managementServiceId(), Types.BIGINT);
     }
 }

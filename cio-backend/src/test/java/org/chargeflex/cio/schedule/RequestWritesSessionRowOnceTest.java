@@ -2,11 +2,13 @@ package org.chargeflex.cio.schedule;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.chargeflex.cio.contract.ChargingRequest;
 import org.chargeflex.cio.contract.EvParameters;
 import org.chargeflex.cio.contract.UserIdentification;
@@ -83,6 +85,49 @@ class RequestWritesSessionRowOnceTest extends IntegrationTest {
         assertThat(schedules(a, "done")).isEqualTo(1);
         assertThat(schedules(b, "open")).isEqualTo(2);
         assertThat(schedules(b, "new")).isEqualTo(1);
+    }
+
+    @Test
+    void twoRequestsOfOneSessionInABatchAreStoredAsSuccessiveVersions() {
+        // one statement stores a batch and cannot update a session row twice: the second request of a session goes
+        // into a second statement, as the next version of the first
+        String gcp = unique("GCP");
+        registerGridConnectionPoint(gcp, 100_000);
+        String a = unique("ST");
+        registerStation(a, 22_000, gcp);
+        Instant departure = Instant.parse("2030-01-02T03:04:05.123456Z");
+
+        List<PlanningLanes.Outcome<StoredSchedule>> outcomes = transaction.execute(tx -> planner.plan(
+                List.of(job(a, "twice", departure), job(a, "other", departure), job(a, "twice", departure)), 60));
+
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes.get(0).result().version()).isEqualTo(1);
+        assertThat(outcomes.get(1).result().version()).isEqualTo(1);
+        assertThat(outcomes.get(2).result().version()).isEqualTo(2);
+        assertThat(row(a, "twice")).containsEntry("schedule_version", 2).containsEntry("state", "PLANNED");
+        assertThat(schedules(a, "twice")).isEqualTo(2);
+        for (PlanningLanes.Outcome<StoredSchedule> o : outcomes) {
+            StoredSchedule s = o.result();
+            Map<String, Object> stored = jdbc.sql("""
+                    SELECT version, start_time, valid_until, array_to_string(period_offsets_s, ',') AS offsets,
+                           array_to_string(period_max_power_w, ',') AS powers
+                    FROM schedules WHERE id = ?""").param(s.id()).query().singleRow();
+            assertThat(stored.get("version")).isEqualTo(s.version());
+            assertThat(microseconds(stored.get("start_time"))).isEqualTo(microseconds(s.plan().startTime()));
+            assertThat(microseconds(stored.get("valid_until"))).isEqualTo(microseconds(s.plan().validUntil()));
+            assertThat(stored.get("offsets")).as("the request's own periods, in order").isEqualTo(s.plan().periods()
+                    .stream().map(p -> Long.toString(p.offsetSeconds())).collect(Collectors.joining(",")));
+            assertThat(stored.get("powers")).isEqualTo(jdbc.sql("SELECT array_to_string(CAST(? AS float8[]), ',')")
+                    .param(ScheduleRepository.powers(s.plan().periods())).query(String.class).single());
+        }
+        assertThat(jdbc.sql("SELECT planned_departure FROM sessions WHERE station_id = ? AND id = 'twice'").param(a)
+                .query(Timestamp.class).single().toInstant()).isEqualTo(departure);
+    }
+
+    /** A time stamp to the microsecond, as PostgreSQL keeps it (rounded). */
+    private static long microseconds(Object time) {
+        Instant t = time instanceof Timestamp ts ? ts.toInstant() : (Instant) time;
+        return Math.round(t.getEpochSecond() * 1e6 + t.getNano() / 1e3);
     }
 
     private PlanningJob job(String stationId, String sessionId, Instant departure) {

@@ -24,9 +24,10 @@ import org.junit.jupiter.api.Test;
  * are those of a batch of one): its advisory locks, then the plan generations of its target and its finished sessions
  * (1; the locks were a statement of their own until session 8 of issue 5);
  * the limits and the open sessions' plans come from this instance's copy, which its previous request on the grid
- * connection point left current ({@code PlanSnapshots}; reading them would be one more); store each request with
- * its plan (1: one statement upserts the session row with the request data and its new current plan and inserts the
- * schedule; the request data and the plan used to be two writes of the row, 4 statements). A 304 poll: the current
+ * connection point left current ({@code PlanSnapshots}; reading them would be one more); store the batch's requests
+ * with their plans (1: one statement for the whole batch upserts the session rows with the request data and their new
+ * current plans and inserts the schedules; the request data and the plan used to be two writes of the row, 4
+ * statements). A 304 poll: the current
  * schedule (1). A session record: one statement stores it, moves a STOP's target's plan generation and applies it to the
  * session (was 3).
  */
