@@ -30,9 +30,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * targets' generations and name its finished sessions (1, {@link BatchLimitsRepository#open}); the limits and the open
  * sessions' plans, from this instance's copies where nobody else changed a target since ({@link BatchLimitsSource}),
  * else read (1 more, {@link BatchLimitsRepository#read}); plan each session in Java, the later ones net of the
- * earlier ones' plans, and store each request with its plan (1 JDBC batch, {@link RequestPlanRepository}: one
- * statement per request writes its session row once, with the request data and the new current plan, and inserts
- * the schedule version); then commit once, and keep the targets' plans as the batch left them. The limits are
+ * earlier ones' plans, and store the requests with their plans (1 statement, {@link RequestPlanRepository}: it writes
+ * each session row once, with the request data and the new current plan, and inserts the schedule version; a second
+ * request of one session takes another); then commit once, and keep the targets' plans as the batch left them. The limits are
  * gathered before the requests are stored, so the batch's own sessions are counted into them first
  * ({@link BatchLimits#requested}): the plans are those made when the requests were stored before the read.
  *

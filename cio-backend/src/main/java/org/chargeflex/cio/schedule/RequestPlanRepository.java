@@ -32,8 +32,9 @@ import org.springframework.stereotype.Repository;
 class RequestPlanRepository {
     /**
      * One row of {@code req} per request; its periods are the slice {@code [period_from:period_to]} of the two period
-     * arrays, which hold all the batch's periods one request after the other. The times go as text, parsed (and
-     * rounded to microseconds) by PostgreSQL as a single timestamp parameter was. The schedule row takes its session,
+     * arrays, which hold all the batch's periods one request after the other. The times go as ISO-8601 text, parsed and
+     * rounded to microseconds by PostgreSQL (four-digit years only: {@code ScheduleService} refuses departures outside
+     * 1970-9999 before they reach a batch, so one request's time cannot fail the others' statement). The schedule row takes its session,
      * version, validity and peak from the upserted session row.
      */
     private static final String SAVE_REQUESTS_WITH_PLANS = """

@@ -1,6 +1,7 @@
 package org.chargeflex.cio.schedule;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import org.chargeflex.cio.contract.ChargingRequest;
 import org.chargeflex.cio.contract.EvParameters;
@@ -27,6 +28,9 @@ import org.springframework.stereotype.Service;
 @Service
 @EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleService {
+    static final Instant EARLIEST_DEPARTURE = Instant.EPOCH;
+    static final Instant LATEST_DEPARTURE = Instant.parse("9999-12-31T23:59:59Z");
+
     private final PlanningTargets targets;
     private final ScheduleRepository schedules;
     private final LimitCalculator limits;
@@ -52,6 +56,11 @@ class ScheduleService {
         if (target.outlet() == null) {
             throw Problems.unprocessable("outlet '" + request.outletId() + "' is not registered at station '"
                     + target.stationId() + "'");
+        }
+        Instant departure = request.ev().plannedDeparture();
+        if (departure.isBefore(EARLIEST_DEPARTURE) || departure.isAfter(LATEST_DEPARTURE)) {
+            // the batch stores the time as ISO-8601 text (RequestPlanRepository), which has four-digit years only
+            throw Problems.unprocessable("ev.plannedDeparture " + departure + " is outside the years 1970 to 9999");
         }
         double evMax = EvPowerLimits.maxPowerW(request.ev());
         if (EvPowerLimits.minimumExceedsMaximum(request.ev())) {

@@ -54,6 +54,10 @@ class BatchTakesItsLocksBeforeItsGenerationsTest extends IntegrationTest {
             CompletableFuture<Api.Response> request = CompletableFuture.supplyAsync(() -> api.post(path(id), station,
                     Requests.chargingRequest(id, "1", "s1", 15_000, 11_000, departure)));
             assertThatItWaits(request);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!waitingForAnAdvisoryLock() && System.nanoTime() < deadline) {
+                Thread.sleep(50); // the request may not have reached its statement yet on a loaded machine
+            }
             assertThat(waitingForAnAdvisoryLock()).as("a backend waits for the grid connection point's lock")
                     .isTrue();
             try (PreparedStatement row = holder.prepareStatement(

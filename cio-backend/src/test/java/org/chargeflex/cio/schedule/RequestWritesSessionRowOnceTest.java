@@ -95,12 +95,15 @@ class RequestWritesSessionRowOnceTest extends IntegrationTest {
         registerGridConnectionPoint(gcp, 100_000);
         String a = unique("ST");
         registerStation(a, 22_000, gcp);
-        Instant departure = Instant.parse("2030-01-02T03:04:05.123456Z");
+        Instant departure = Instant.now().plus(Duration.ofHours(10)).truncatedTo(java.time.temporal.ChronoUnit.MICROS);
 
         List<PlanningLanes.Outcome<StoredSchedule>> outcomes = transaction.execute(tx -> planner.plan(
-                List.of(job(a, "twice", departure), job(a, "other", departure), job(a, "twice", departure)), 60));
+                List.of(job(a, "twice", departure, 2_000), job(a, "other", departure, 30_000),
+                        job(a, "twice", departure, 60_000)), 60));
 
         assertThat(outcomes).allSatisfy(o -> assertThat(o.failure()).isNull());
+        assertThat(outcomes.stream().map(o -> o.result().plan().periods()).distinct())
+                .as("different demands, different periods: a slice of another request's would show").hasSize(3);
         assertThat(outcomes.get(0).result().version()).isEqualTo(1);
         assertThat(outcomes.get(1).result().version()).isEqualTo(1);
         assertThat(outcomes.get(2).result().version()).isEqualTo(2);
@@ -131,9 +134,13 @@ class RequestWritesSessionRowOnceTest extends IntegrationTest {
     }
 
     private PlanningJob job(String stationId, String sessionId, Instant departure) {
+        return job(stationId, sessionId, departure, 8_000);
+    }
+
+    private PlanningJob job(String stationId, String sessionId, Instant departure, double energyWh) {
         ChargingRequest request = new ChargingRequest(stationId, "1", sessionId,
                 new UserIdentification(UserIdentification.Type.RFID, "04A1B2C3"),
-                new EvParameters(8_000, 11_000.0, null, null, null, 3, departure), null);
+                new EvParameters(energyWh, 11_000.0, null, null, null, 3, departure), null);
         PlanningTargets.Target target = targets.find(stationId, "1").orElseThrow();
         return new PlanningJob(request, target, EvPowerLimits.maxPowerW(request.ev()),
                 EvPowerLimits.plannedMinPowerW(request.ev()), Optional.empty());

@@ -133,6 +133,26 @@ class ScheduleServiceTest extends IntegrationTest {
     }
 
     @Test
+    void departureBeyondYear9999Is422AndTheNextRequestIsPlanned() {
+        // guards the batch's one store statement: such a time could not be stored and would fail the whole batch
+        String id = unique("ST");
+        Credentials station = registerStation(id, 22_000, null);
+        Map<String, Object> body = Requests.chargingRequest(id, "1", "s1", 5_000, 11_000, Instant.now());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ev = (Map<String, Object>) body.get("ev");
+        ev.put("plannedDeparture", 253_402_300_800L); // 10000-01-01T00:00:00Z in epoch seconds
+
+        Api.Response r = api.post(requestPath(id), station, body);
+
+        assertThat(r.status()).isEqualTo(422);
+        assertThat(r.json().get("detail").asString()).contains("outside the years 1970 to 9999");
+        assertThat(jdbc.sql("SELECT count(*) FROM sessions WHERE station_id = ?").param(id).query(Integer.class).single())
+                .isZero();
+        assertThat(api.post(requestPath(id), station, Requests.chargingRequest(id, "1", "s1", 5_000, 11_000,
+                Instant.now().plusSeconds(3600))).status()).isEqualTo(200);
+    }
+
+    @Test
     void malformedRequestNamesTheFieldAndStoresNothing() {
         String id = unique("ST");
         Credentials station = registerStation(id, 22_000, null);
