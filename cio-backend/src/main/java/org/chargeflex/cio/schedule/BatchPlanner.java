@@ -32,8 +32,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * else read (1 more, {@link BatchLimitsRepository#read}); plan each session in Java, the later ones net of the
  * earlier ones' plans, and store the requests with their plans (1 statement, {@link RequestPlanRepository}: it writes
  * each session row once, with the request data and the new current plan, and inserts the schedule version; a second
- * request of one session takes another); then commit once, and keep the targets' plans as the batch left them. The limits are
- * gathered before the requests are stored, so the batch's own sessions are counted into them first
+ * request of one session takes another); then commit once, and keep the targets' plans as the batch left them. The
+ * limits are gathered before the requests are stored, so the batch's own sessions are counted into them first
  * ({@link BatchLimits#requested}): the plans are those made when the requests were stored before the read.
  *
  * <p>A request whose session has finished (409: it is planned as a new session, and its statement stores nothing),

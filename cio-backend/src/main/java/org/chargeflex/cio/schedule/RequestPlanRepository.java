@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 import org.chargeflex.cio.contract.ChargingRequest;
 import org.chargeflex.cio.contract.SchedulePeriod;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,8 +36,8 @@ class RequestPlanRepository {
      * One row of {@code req} per request; its periods are the slice {@code [period_from:period_to]} of the two period
      * arrays, which hold all the batch's periods one request after the other. The times go as ISO-8601 text, parsed and
      * rounded to microseconds by PostgreSQL (four-digit years only: {@code ScheduleService} refuses departures outside
-     * 1970-9999 before they reach a batch, so one request's time cannot fail the others' statement). The schedule row takes its session,
-     * version, validity and peak from the upserted session row.
+     * 1970-9999 before they reach a batch, so one request's time cannot fail the others' statement). The schedule row
+     * takes its session, version, validity and peak from the upserted session row.
      */
     private static final String SAVE_REQUESTS_WITH_PLANS = """
             WITH req AS MATERIALIZED (
@@ -119,12 +121,12 @@ class RequestPlanRepository {
      * The requests' indexes in statements that each hold a session at most once: the first request of every session
      * in the first, the second of a session in the second, and so on (in order within each).
      */
-    static List<List<Integer>> rounds(List<PlannedRequest> requests) {
+    private static List<List<Integer>> rounds(List<PlannedRequest> requests) {
         Map<String, Integer> seen = new HashMap<>();
         List<List<Integer>> rounds = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             ScheduleRepository.NewVersion v = requests.get(i).version();
-            int round = seen.merge(v.stationId() + "/" + v.sessionId(), 1, Integer::sum) - 1;
+            int round = seen.merge(BatchLimits.key(v.stationId(), v.sessionId()), 1, Integer::sum) - 1;
             if (round == rounds.size()) {
                 rounds.add(new ArrayList<>());
             }
@@ -135,34 +137,57 @@ class RequestPlanRepository {
 
     /** Stores requests of distinct sessions in one statement; returns the ids of the schedules stored. */
     private Set<String> store(List<PlannedRequest> requests, List<String> ids) {
+        int n = requests.size();
+        int[] periodFrom = new int[n];
+        int[] periodTo = new int[n];
+        long[] offsets = new long[requests.stream().mapToInt(r -> r.version().plan().periods().size()).sum()];
+        double[] powers = new double[offsets.length];
+        int p = 0;
+        for (int i = 0; i < n; i++) {
+            periodFrom[i] = p + 1; // PostgreSQL arrays count from 1
+            for (SchedulePeriod period : requests.get(i).version().plan().periods()) {
+                offsets[p] = period.offsetSeconds();
+                powers[p] = period.maxPowerW();
+                p++;
+            }
+            periodTo[i] = p;
+        }
+        IntFunction<ChargingRequest> q = i -> requests.get(i).request();
+        IntFunction<ScheduleRepository.NewVersion> v = i -> requests.get(i).version();
+        // the columns of req in the statement's order: an SQL element type and the value of request i
+        List<Column> columns = List.of(
+                new Column("varchar", i -> v.apply(i).stationId()),
+                new Column("varchar", i -> v.apply(i).sessionId()),
+                new Column("varchar", i -> q.apply(i).outletId()),
+                new Column("varchar", i -> q.apply(i).user().type().name()),
+                new Column("varchar", i -> q.apply(i).user().token()),
+                new Column("float8", i -> q.apply(i).ev().energyDemandWh()),
+                new Column("float8", i -> requests.get(i).evMaxPowerW()),
+                new Column("float8", i -> requests.get(i).evMinPowerW()),
+                new Column("int4", i -> q.apply(i).ev().phases()),
+                new Column("timestamptz", i -> q.apply(i).ev().plannedDeparture().toString()),
+                new Column("varchar", i -> q.apply(i).managementServiceUrl() == null ? null
+                        : q.apply(i).managementServiceUrl().toString()),
+                new Column("int4", i -> v.apply(i).version()),
+                new Column("float8", i -> v.apply(i).committedPeakW()),
+                new Column("timestamptz", i -> v.apply(i).plan().validUntil().toString()),
+                new Column("varchar", ids::get),
+                new Column("timestamptz", i -> v.apply(i).plan().startTime().toString()),
+                new Column("int4", i -> v.apply(i).pollIntervalSeconds()),
+                new Column("int4", i -> periodFrom[i]),
+                new Column("int4", i -> periodTo[i]),
+                new Column("varchar", i -> v.apply(i).origin().name()),
+                new Column("int8", i -> v.apply(i).managementServiceId()));
         Set<String> stored = new HashSet<>();
         jdbc.query(connection -> {
             PreparedStatement ps = connection.prepareStatement(SAVE_REQUESTS_WITH_PLANS);
-            Columns c = new Columns(requests, ids);
             int i = 0;
-            ps.setArray(++i, connection.createArrayOf("varchar", c.stations));
-            ps.setArray(++i, connection.createArrayOf("varchar", c.sessions));
-            ps.setArray(++i, connection.createArrayOf("varchar", c.outlets));
-            ps.setArray(++i, connection.createArrayOf("varchar", c.userTypes));
-            ps.setArray(++i, connection.createArrayOf("varchar", c.userTokens));
-            ps.setArray(++i, connection.createArrayOf("float8", c.energyDemands));
-            ps.setArray(++i, connection.createArrayOf("float8", c.evMaxPowers));
-            ps.setArray(++i, connection.createArrayOf("float8", c.evMinPowers));
-            ps.setArray(++i, connection.createArrayOf("int4", c.phases));
-            ps.setArray(++i, connection.createArrayOf("timestamptz", c.departures));
-            ps.setArray(++i, connection.createArrayOf("varchar", c.serviceUrls));
-            ps.setArray(++i, connection.createArrayOf("int4", c.versions));
-            ps.setArray(++i, connection.createArrayOf("float8", c.peaks));
-            ps.setArray(++i, connection.createArrayOf("timestamptz", c.validUntil));
-            ps.setArray(++i, connection.createArrayOf("varchar", c.ids));
-            ps.setArray(++i, connection.createArrayOf("timestamptz", c.startTimes));
-            ps.setArray(++i, connection.createArrayOf("int4", c.pollIntervals));
-            ps.setArray(++i, connection.createArrayOf("int4", c.periodFrom));
-            ps.setArray(++i, connection.createArrayOf("int4", c.periodTo));
-            ps.setArray(++i, connection.createArrayOf("varchar", c.origins));
-            ps.setArray(++i, connection.createArrayOf("int8", c.serviceIds));
-            ps.setObject(++i, c.offsets);
-            ps.setObject(++i, c.powers);
+            for (Column c : columns) {
+                Object[] values = IntStream.range(0, n).mapToObj(c.value()).toArray();
+                ps.setArray(++i, connection.createArrayOf(c.type(), values));
+            }
+            ps.setObject(++i, offsets);
+            ps.setObject(++i, powers);
             return ps;
         }, rs -> {
             stored.add(rs.getString(1));
@@ -170,93 +195,8 @@ class RequestPlanRepository {
         return stored;
     }
 
-    /** The statement's columns, one element per request (the periods: all requests' one after the other). */
-    private static final class Columns {
-        final String[] stations;
-        final String[] sessions;
-        final String[] outlets;
-        final String[] userTypes;
-        final String[] userTokens;
-        final Double[] energyDemands;
-        final Double[] evMaxPowers;
-        final Double[] evMinPowers;
-        final Integer[] phases;
-        final String[] departures;
-        final String[] serviceUrls;
-        final Integer[] versions;
-        final Double[] peaks;
-        final String[] validUntil;
-        final String[] ids;
-        final String[] startTimes;
-        final Integer[] pollIntervals;
-        final Integer[] periodFrom;
-        final Integer[] periodTo;
-        final String[] origins;
-        final Long[] serviceIds;
-        final long[] offsets;
-        final double[] powers;
-
-        Columns(List<PlannedRequest> requests, List<String> scheduleIds) {
-            int n = requests.size();
-            stations = new String[n];
-            sessions = new String[n];
-            outlets = new String[n];
-            userTypes = new String[n];
-            userTokens = new String[n];
-            energyDemands = new Double[n];
-            evMaxPowers = new Double[n];
-            evMinPowers = new Double[n];
-            phases = new Integer[n];
-            departures = new String[n];
-            serviceUrls = new String[n];
-            versions = new Integer[n];
-            peaks = new Double[n];
-            validUntil = new String[n];
-            ids = scheduleIds.toArray(String[]::new);
-            startTimes = new String[n];
-            pollIntervals = new Integer[n];
-            periodFrom = new Integer[n];
-            periodTo = new Integer[n];
-            origins = new String[n];
-            serviceIds = new Long[n];
-            int periods = 0;
-            for (PlannedRequest r : requests) {
-                periods += r.version().plan().periods().size();
-            }
-            offsets = new long[periods];
-            powers = new double[periods];
-            int p = 0;
-            for (int i = 0; i < n; i++) {
-                ChargingRequest request = requests.get(i).request();
-                ScheduleRepository.NewVersion v = requests.get(i).version();
-                stations[i] = v.stationId();
-                sessions[i] = v.sessionId();
-                outlets[i] = request.outletId();
-                userTypes[i] = request.user().type().name();
-                userTokens[i] = request.user().token();
-                energyDemands[i] = request.ev().energyDemandWh();
-                evMaxPowers[i] = requests.get(i).evMaxPowerW();
-                evMinPowers[i] = requests.get(i).evMinPowerW();
-                phases[i] = request.ev().phases();
-                departures[i] = request.ev().plannedDeparture().toString();
-                serviceUrls[i] = request.managementServiceUrl() == null ? null
-                        : request.managementServiceUrl().toString();
-                versions[i] = v.version();
-                peaks[i] = v.committedPeakW();
-                validUntil[i] = v.plan().validUntil().toString();
-                startTimes[i] = v.plan().startTime().toString();
-                pollIntervals[i] = v.pollIntervalSeconds();
-                origins[i] = v.origin().name();
-                serviceIds[i] = v.managementServiceId();
-                periodFrom[i] = p + 1; // PostgreSQL arrays count from 1
-                for (SchedulePeriod period : v.plan().periods()) {
-                    offsets[p] = period.offsetSeconds();
-                    powers[p] = period.maxPowerW();
-                    p++;
-                }
-                periodTo[i] = p;
-            }
-        }
+    /** A column of the statement's {@code req}: its element type and its value for the request at an index. */
+    private record Column(String type, IntFunction<Object> value) {
     }
 
     private static void check(PlannedRequest r) {

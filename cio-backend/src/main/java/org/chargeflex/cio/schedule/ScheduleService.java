@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 @Service
 @EnableConfigurationProperties(ScheduleProperties.class)
 class ScheduleService {
-    static final Instant EARLIEST_DEPARTURE = Instant.EPOCH;
-    static final Instant LATEST_DEPARTURE = Instant.parse("9999-12-31T23:59:59Z");
+    private static final Instant EARLIEST_DEPARTURE = Instant.EPOCH;
+    private static final Instant LATEST_DEPARTURE = Instant.parse("9999-12-31T23:59:59Z");
 
     private final PlanningTargets targets;
     private final ScheduleRepository schedules;

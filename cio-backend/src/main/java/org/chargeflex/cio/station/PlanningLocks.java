@@ -18,9 +18,10 @@ import org.springframework.stereotype.Component;
  * here only: namespace {@value #STATION_LOCK} for stations and {@value #GRID_POINT_LOCK} for grid connection points,
  * key {@link #key(String)} of the id. Order: the stations by key, then the grid connection points by key, taken in
  * one statement; since every writer locks its stations before its grid connection point and the stations in the same
- * order, no two planners wait for each other in a cycle. A charging requests' planning batch takes them in the first
- * statement of its own work ({@link #TAKE}), the other writers in a statement of their own ({@link #lock}). The re-planner's own try-lock per target
- * ({@code replan.ReplanRepository}) uses a different namespace and is not a planning lock.
+ * order, no two planners wait for each other in a cycle. A planning batch of charging requests takes them in the first
+ * statement of its own work ({@link #TAKE}), the other writers in a statement of their own ({@link #lock}). The
+ * re-planner's own try-lock per target ({@code replan.ReplanRepository}) uses a different namespace and is not a
+ * planning lock.
  *
  * <p>The statement also sets {@code plan_cache_mode = force_generic_plan} for the rest of the transaction (like
  * {@code SET LOCAL}): the planning transactions' statements are prepared once per connection, and PostgreSQL otherwise

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.support.Api;
@@ -42,7 +41,7 @@ class BatchTakesItsLocksBeforeItsGenerationsTest extends IntegrationTest {
         Instant departure = Instant.now().plus(Duration.ofHours(2));
         assertThat(api.post(path(id), station, Requests.chargingRequest(id, "1", "s1", 20_000, 11_000, departure))
                 .status()).isEqualTo(200);
-        long before = generation("g:" + gcp);
+        long before = planGeneration("g:" + gcp);
 
         try (Connection holder = dataSource.getConnection()) {
             holder.setAutoCommit(false);
@@ -53,7 +52,7 @@ class BatchTakesItsLocksBeforeItsGenerationsTest extends IntegrationTest {
             }
             CompletableFuture<Api.Response> request = CompletableFuture.supplyAsync(() -> api.post(path(id), station,
                     Requests.chargingRequest(id, "1", "s1", 15_000, 11_000, departure)));
-            assertThatItWaits(request);
+            assertStillWaiting(request, "the planning lock");
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!waitingForAnAdvisoryLock() && System.nanoTime() < deadline) {
                 Thread.sleep(50); // the request may not have reached its statement yet on a loaded machine
@@ -73,7 +72,7 @@ class BatchTakesItsLocksBeforeItsGenerationsTest extends IntegrationTest {
             holder.commit();
 
             assertThat(request.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
-            assertThat(generation("g:" + gcp)).as("moved once by the request").isEqualTo(before + 1);
+            assertThat(planGeneration("g:" + gcp)).as("moved once by the request").isEqualTo(before + 1);
         }
     }
 
@@ -82,21 +81,7 @@ class BatchTakesItsLocksBeforeItsGenerationsTest extends IntegrationTest {
                 + " AND query LIKE '%planning_locks%'").query(Long.class).single() > 0;
     }
 
-    private static void assertThatItWaits(CompletableFuture<Api.Response> request) throws Exception {
-        try {
-            Api.Response early = request.get(500, TimeUnit.MILLISECONDS);
-            throw new AssertionError("the request did not wait for the planning lock: " + early.status());
-        } catch (TimeoutException expected) {
-            // still waiting for the grid connection point's lock
-        }
-    }
-
     private static String path(String stationId) {
         return "/api/v1/stations/" + stationId + "/charging-requests";
-    }
-
-    private long generation(String target) {
-        return jdbc.sql("SELECT generation FROM plan_generations WHERE target = ?").param(target).query(Long.class)
-                .single();
     }
 }

@@ -88,12 +88,12 @@ class StatementBudgetTest extends IntegrationTest {
         Credentials station = registerStation(id, 22_000, gcp);
         assertThat(api.post(path(id), station, Requests.chargingRequest(id, "1", "s1", 20_000, 11_000,
                 Instant.now().plus(Duration.ofHours(4)))).status()).isEqualTo(200);
-        long before = generation("g:" + gcp);
+        long before = planGeneration("g:" + gcp);
         String records = "/api/v1/stations/" + id + "/session-records";
 
         Counts start = count(() -> assertThat(api.post(records, station, Requests.sessionRecord(id, 1, "START", "s1"))
                 .status()).isEqualTo(201));
-        long afterStart = generation("g:" + gcp);
+        long afterStart = planGeneration("g:" + gcp);
         Counts stop = count(() -> assertThat(api.post(records, station, Requests.sessionRecord(id, 2, "STOP", "s1"))
                 .status()).isEqualTo(201));
         Counts again = count(() -> assertThat(api.post(records, station, Requests.sessionRecord(id, 2, "STOP", "s1"))
@@ -103,14 +103,9 @@ class StatementBudgetTest extends IntegrationTest {
         assertThat(stop.statements()).as("a STOP: %s", stop).isEqualTo(SESSION_RECORD_STATEMENTS);
         assertThat(again.statements()).as("a STOP sent again: %s", again).isEqualTo(SESSION_RECORD_STATEMENTS);
         assertThat(afterStart).as("a START changes nothing the limits read").isEqualTo(before);
-        assertThat(generation("g:" + gcp)).as("the STOP moved its target's generation once").isEqualTo(before + 1);
+        assertThat(planGeneration("g:" + gcp)).as("the STOP moved its target's generation once").isEqualTo(before + 1);
         assertThat(jdbc.sql("SELECT state FROM sessions WHERE station_id = ? AND id = 's1'").param(id)
                 .query(String.class).single()).isEqualTo("FINISHED");
-    }
-
-    private long generation(String target) {
-        return jdbc.sql("SELECT generation FROM plan_generations WHERE target = ?").param(target).query(Long.class)
-                .single();
     }
 
     private static Counts count(Runnable request) {

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.chargeflex.cio.support.Api;
 import org.chargeflex.cio.support.Api.Credentials;
@@ -40,8 +39,8 @@ class StopDuringAStationMoveTest extends IntegrationTest {
         assertThat(api.post("/api/v1/stations/" + id + "/charging-requests", station, Requests.chargingRequest(id, "1",
                 "s1", 20_000, 11_000, Instant.now().plus(Duration.ofHours(2)))).status()).isEqualTo(200);
 
-        long fromBefore = generation("g:" + from);
-        long toBefore = generation("g:" + to);
+        long fromBefore = planGeneration("g:" + from);
+        long toBefore = planGeneration("g:" + to);
 
         try (Connection move = dataSource.getConnection()) {
             move.setAutoCommit(false);
@@ -54,26 +53,12 @@ class StopDuringAStationMoveTest extends IntegrationTest {
             CompletableFuture<Api.Response> stop = CompletableFuture.supplyAsync(() -> api.post(
                     "/api/v1/stations/" + id + "/session-records", station,
                     Requests.sessionRecord(id, 1, "STOP", "s1")));
-            assertThatItWaits(stop);
+            assertStillWaiting(stop, "the station's move");
             move.commit(); // the trigger moves both targets once
 
             assertThat(stop.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
-            assertThat(generation("g:" + to)).as("moved by the move and by the STOP").isEqualTo(toBefore + 2);
-            assertThat(generation("g:" + from)).as("moved by the move only").isEqualTo(fromBefore + 1);
+            assertThat(planGeneration("g:" + to)).as("moved by the move and by the STOP").isEqualTo(toBefore + 2);
+            assertThat(planGeneration("g:" + from)).as("moved by the move only").isEqualTo(fromBefore + 1);
         }
-    }
-
-    private static void assertThatItWaits(CompletableFuture<Api.Response> stop) throws Exception {
-        try {
-            Api.Response early = stop.get(500, TimeUnit.MILLISECONDS);
-            throw new AssertionError("the STOP did not wait for the station's move: " + early.status());
-        } catch (TimeoutException expected) {
-            // still waiting for the station row
-        }
-    }
-
-    private long generation(String target) {
-        return jdbc.sql("SELECT generation FROM plan_generations WHERE target = ?").param(target).query(Long.class)
-                .single();
     }
 }

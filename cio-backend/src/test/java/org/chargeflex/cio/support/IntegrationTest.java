@@ -3,6 +3,9 @@ package org.chargeflex.cio.support;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,6 +50,22 @@ public abstract class IntegrationTest {
     @BeforeEach
     void connect() {
         api = new Api("http://127.0.0.1:" + port);
+    }
+
+    /** The plan generation of a planning target ({@code station.PlanGenerations}); the target must have one. */
+    protected long planGeneration(String target) {
+        return jdbc.sql("SELECT generation FROM plan_generations WHERE target = ?").param(target).query(Long.class)
+                .single();
+    }
+
+    /** Asserts that the call is still unanswered after 500 ms: it waits for {@code what}. */
+    protected static void assertStillWaiting(CompletableFuture<Api.Response> call, String what) throws Exception {
+        try {
+            Api.Response early = call.get(500, TimeUnit.MILLISECONDS);
+            throw new AssertionError("the call did not wait for " + what + ": " + early.status());
+        } catch (TimeoutException expected) {
+            // still waiting
+        }
     }
 
     protected static String unique(String prefix) {
