@@ -80,6 +80,11 @@ class ScheduleService {
         return lanes.submit(job.laneKey(), job);
     }
 
+    /** How many charging requests wait in the planning lanes for a batch now (for monitoring and tests). */
+    int queued() {
+        return lanes.queued();
+    }
+
     StoredSchedule current(String stationId, String sessionId) {
         return schedules.current(stationId, sessionId)
                 .orElseThrow(() -> Problems.notFound("schedule of session", stationId + "/" + sessionId));

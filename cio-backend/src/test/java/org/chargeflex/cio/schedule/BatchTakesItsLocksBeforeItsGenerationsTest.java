@@ -44,21 +44,11 @@ class BatchTakesItsLocksBeforeItsGenerationsTest extends IntegrationTest {
         long before = planGeneration("g:" + gcp);
 
         try (Connection holder = dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
-                lock.setInt(1, PlanningLocks.GRID_POINT_LOCK);
-                lock.setInt(2, PlanningLocks.key(gcp));
-                lock.executeQuery().close();
-            }
+            holdPlanningLock(holder, PlanningLocks.GRID_POINT_LOCK, gcp);
             CompletableFuture<Api.Response> request = CompletableFuture.supplyAsync(() -> api.post(path(id), station,
                     Requests.chargingRequest(id, "1", "s1", 15_000, 11_000, departure)));
             assertStillWaiting(request, "the planning lock");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (!waitingForAnAdvisoryLock() && System.nanoTime() < deadline) {
-                Thread.sleep(50); // the request may not have reached its statement yet on a loaded machine
-            }
-            assertThat(waitingForAnAdvisoryLock()).as("a backend waits for the grid connection point's lock")
-                    .isTrue();
+            awaitPlanningLockWaiters(1, "a backend waits for the grid connection point's lock");
             try (PreparedStatement row = holder.prepareStatement(
                     "SELECT generation FROM plan_generations WHERE target = ? FOR UPDATE NOWAIT")) {
                 row.setString(1, "g:" + gcp);
@@ -74,11 +64,6 @@ class BatchTakesItsLocksBeforeItsGenerationsTest extends IntegrationTest {
             assertThat(request.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);
             assertThat(planGeneration("g:" + gcp)).as("moved once by the request").isEqualTo(before + 1);
         }
-    }
-
-    private boolean waitingForAnAdvisoryLock() {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND wait_event = 'advisory'"
-                + " AND query LIKE '%planning_locks%'").query(Long.class).single() > 0;
     }
 
     private static String path(String stationId) {

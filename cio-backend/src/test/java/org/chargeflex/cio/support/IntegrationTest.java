@@ -1,11 +1,17 @@
 package org.chargeflex.cio.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -66,6 +72,36 @@ public abstract class IntegrationTest {
         } catch (TimeoutException expected) {
             // still waiting
         }
+    }
+
+    /**
+     * Begins a transaction on {@code connection} and takes a planning lock in it ({@code station.PlanningLocks}:
+     * {@code namespace} {@code STATION_LOCK} or {@code GRID_POINT_LOCK}, the id's key), held until it commits.
+     */
+    protected static void holdPlanningLock(Connection connection, int namespace, String id) throws SQLException {
+        connection.setAutoCommit(false);
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            lock.setInt(1, namespace);
+            lock.setInt(2, PlanningLocks.key(id));
+            lock.executeQuery().close();
+        }
+    }
+
+    /**
+     * Waits up to 10 s until {@code backends} backends wait for a planning lock ({@code station.PlanningLocks}: an
+     * advisory lock taken by a statement with {@code planning_locks}), and asserts that they do.
+     */
+    protected void awaitPlanningLockWaiters(int backends, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (planningLockWaiters() < backends && System.nanoTime() < deadline) {
+            Thread.sleep(50); // the call may not have reached its statement yet on a loaded machine
+        }
+        assertThat(planningLockWaiters()).as(what).isEqualTo(backends);
+    }
+
+    private long planningLockWaiters() {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                + " AND wait_event = 'advisory' AND query LIKE '%planning_locks%'").query(Long.class).single();
     }
 
     protected static String unique(String prefix) {
