@@ -20,11 +20,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                         this much at every moment, W (and the limits still hold with the kept schedules)
  * @param minInterval      a target is re-planned at most once per this interval; marks that arrive sooner wait
  *                         ({@link ReplanThrottle}); zero: every round
+ * @param dutyCycle        the share of a round's time the background re-planner works, 0 to 1: after each target it
+ *                         pauses for {@code (1 - dutyCycle) / dutyCycle} times the target's re-plan, so a round of
+ *                         many due targets (they fall due together) does not take a core and the targets' planning
+ *                         locks back to back while charging requests wait for them; 1: no pause
  */
 @ConfigurationProperties("cio.replan")
 record ReplanProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration debounce,
         Duration slotLength, @DefaultValue("1000") double meterDeviationWh,
-        @DefaultValue("10") double toleranceW, @DefaultValue("15s") Duration minInterval) {
+        @DefaultValue("10") double toleranceW, @DefaultValue("15s") Duration minInterval,
+        @DefaultValue("0.5") double dutyCycle) {
 
     ReplanProperties {
         if (debounce.isNegative() || debounce.isZero()) {
@@ -36,6 +41,9 @@ record ReplanProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s
         }
         if (minInterval.isNegative()) {
             throw new IllegalArgumentException("cio.replan.min-interval must be zero or positive, was " + minInterval);
+        }
+        if (!(dutyCycle > 0 && dutyCycle <= 1)) {
+            throw new IllegalArgumentException("cio.replan.duty-cycle must be above 0 and at most 1, was " + dutyCycle);
         }
         if (!(meterDeviationWh > 0) || !(toleranceW >= 0)) {
             throw new IllegalArgumentException("cio.replan.meter-deviation-wh must be > 0 and cio.replan.tolerance-w >= 0");

@@ -38,6 +38,7 @@ class ReplanWorker implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final ReplanProperties properties;
     private final ReplanThrottle throttle;
+    private Pause pause;
     private ScheduledExecutorService executor;
 
     ReplanWorker(DirtyTargets dirty, MeterDeviation deviation, TargetReplanner replanner, ReplanRepository repository,
@@ -50,6 +51,24 @@ class ReplanWorker implements SmartLifecycle {
         this.transaction = transaction;
         this.properties = properties;
         this.throttle = new ReplanThrottle(properties.minInterval(), System::nanoTime);
+        this.pause = ReplanWorker::sleep;
+    }
+
+    /** A pause between two targets of a round ({@code cio.replan.duty-cycle}). */
+    interface Pause {
+        /** Pauses for about {@code nanos}; throws if interrupted. */
+        void pause(long nanos) throws InterruptedException;
+    }
+
+    /** For tests: a worker of the same parts with other settings and its pauses between targets going to {@code pause}. */
+    ReplanWorker withSettings(ReplanProperties settings, Pause pause) {
+        ReplanWorker w = new ReplanWorker(dirty, deviation, replanner, repository, locks, transaction, settings);
+        w.pause = pause;
+        return w;
+    }
+
+    private static void sleep(long nanos) throws InterruptedException {
+        TimeUnit.NANOSECONDS.sleep(nanos);
     }
 
     /**
@@ -76,12 +95,24 @@ class ReplanWorker implements SmartLifecycle {
         int busy = 0;
         int waiting = 0;
         int recomputed = 0;
+        long workedNanos = 0; // the previous target's re-plan, to pause for before the next
+        boolean interrupted = false;
         for (TargetReplanner.Ref ref : replanner.refs(stationIds, batch.gridConnectionPoints())) {
-            if (!throttle.due(ref.key())) {
+            if (!interrupted && workedNanos > 0 && properties.dutyCycle() < 1) {
+                try {
+                    pause.pause((long) (workedNanos * (1 - properties.dutyCycle()) / properties.dutyCycle()));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt(); // stopping: the round's other targets stay marked
+                    interrupted = true;
+                }
+            }
+            workedNanos = 0;
+            if (interrupted || !throttle.due(ref.key())) {
                 waiting++;
                 remark(ref);
                 continue;
             }
+            long started = System.nanoTime();
             Optional<TargetReplanner.Target> t = replanner.load(ref);
             if (t.isEmpty()) {
                 continue;
@@ -100,6 +131,7 @@ class ReplanWorker implements SmartLifecycle {
             } catch (RuntimeException e) {
                 LOG.error("Re-plan of {} failed; its sessions keep their schedules", ref.key(), e);
             }
+            workedNanos = System.nanoTime() - started;
         }
         if (sessions > 0 || busy > 0) {
             LOG.info("Re-planned {} targets ({} planned again under the locks: changed meanwhile): {} sessions got"

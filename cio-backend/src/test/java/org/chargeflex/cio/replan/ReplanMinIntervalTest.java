@@ -3,12 +3,10 @@ package org.chargeflex.cio.replan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * {@code cio.replan.min-interval}: a target re-planned less than the interval ago is not re-planned again in a round;
@@ -18,24 +16,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ReplanMinIntervalTest extends IntegrationTest {
     @Autowired
     ReplanWorker sharedWorker;
-    @Autowired
-    DirtyTargets dirty;
-    @Autowired
-    MeterDeviation deviation;
-    @Autowired
-    TargetReplanner replanner;
-    @Autowired
-    ReplanRepository repository;
-    @Autowired
-    PlanningLocks locks;
-    @Autowired
-    TransactionTemplate transaction;
 
     @Test
     void aTargetReplannedWithinTheIntervalWaitsAndStaysMarked() {
         sharedWorker.runOnce(); // the marks other tests left
-        ReplanWorker worker = new ReplanWorker(dirty, deviation, replanner, repository, locks, transaction,
-                new ReplanProperties(true, Duration.ofHours(1), null, 1_000, 10, Duration.ofHours(1)));
+        ReplanWorker worker = sharedWorker.withSettings(
+                new ReplanProperties(true, Duration.ofHours(1), null, 1_000, 10, Duration.ofHours(1), 1), nanos -> { });
         String gcp = unique("GCP");
         registerGridConnectionPoint(gcp, 30_000);
         String a = unique("ST");
