@@ -23,7 +23,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param dutyCycle        the share of a round's time the background re-planner works, 0 to 1: after each target it
  *                         pauses for {@code (1 - dutyCycle) / dutyCycle} times the target's re-plan, so a round of
  *                         many due targets (they fall due together) does not take a core and the targets' planning
- *                         locks back to back while charging requests wait for them; 1: no pause
+ *                         locks back to back while charging requests wait for them (a pause is at most one
+ *                         {@code debounce}); 1: no pause
  */
 @ConfigurationProperties("cio.replan")
 record ReplanProperties(@DefaultValue("true") boolean enabled, @DefaultValue("2s") Duration debounce,

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.station.Station;
 import org.slf4j.Logger;
@@ -38,7 +39,10 @@ class ReplanWorker implements SmartLifecycle {
     private final TransactionTemplate transaction;
     private final ReplanProperties properties;
     private final ReplanThrottle throttle;
+    /** Held by a round; not the lifecycle's lock, so that {@link #stop} can interrupt a round's pause. */
+    private final Object roundLock = new Object();
     private Pause pause;
+    private LongSupplier nanoTime;
     private ScheduledExecutorService executor;
 
     ReplanWorker(DirtyTargets dirty, MeterDeviation deviation, TargetReplanner replanner, ReplanRepository repository,
@@ -52,6 +56,7 @@ class ReplanWorker implements SmartLifecycle {
         this.properties = properties;
         this.throttle = new ReplanThrottle(properties.minInterval(), System::nanoTime);
         this.pause = ReplanWorker::sleep;
+        this.nanoTime = System::nanoTime;
     }
 
     /** A pause between two targets of a round ({@code cio.replan.duty-cycle}). */
@@ -60,10 +65,14 @@ class ReplanWorker implements SmartLifecycle {
         void pause(long nanos) throws InterruptedException;
     }
 
-    /** For tests: a worker of the same parts with other settings and its pauses between targets going to {@code pause}. */
-    ReplanWorker withSettings(ReplanProperties settings, Pause pause) {
+    /**
+     * For tests: a worker of the same parts with other settings, its pauses between targets going to {@code pause}
+     * and its re-plans timed by {@code nanoTime}.
+     */
+    ReplanWorker withSettings(ReplanProperties settings, Pause pause, LongSupplier nanoTime) {
         ReplanWorker w = new ReplanWorker(dirty, deviation, replanner, repository, locks, transaction, settings);
         w.pause = pause;
+        w.nanoTime = nanoTime;
         return w;
     }
 
@@ -73,14 +82,21 @@ class ReplanWorker implements SmartLifecycle {
 
     /**
      * What one round did: the targets re-planned or found busy, the sessions that got a new version, the targets busy
-     * on another instance and those that wait for {@code cio.replan.min-interval} (both stay marked), and the targets
+     * on another instance and those left for a later round (they wait for {@code cio.replan.min-interval}, or the
+     * worker was stopped during the round; all stay marked), and the targets
      * whose plan made without the planning locks no longer fitted and that were planned again under them.
      */
     record Round(int targets, int replannedSessions, int busyTargets, int waitingTargets, int recomputedTargets) {
     }
 
     /** One round: everything marked so far. Called by the background thread; tests call it directly. */
-    synchronized Round runOnce() {
+    Round runOnce() {
+        synchronized (roundLock) {
+            return round();
+        }
+    }
+
+    private Round round() {
         DirtyTargets.Batch batch = dirty.drain();
         if (batch.isEmpty()) {
             return new Round(0, 0, 0, 0, 0);
@@ -98,21 +114,18 @@ class ReplanWorker implements SmartLifecycle {
         long workedNanos = 0; // the previous target's re-plan, to pause for before the next
         boolean interrupted = false;
         for (TargetReplanner.Ref ref : replanner.refs(stationIds, batch.gridConnectionPoints())) {
-            if (!interrupted && workedNanos > 0 && properties.dutyCycle() < 1) {
-                try {
-                    pause.pause((long) (workedNanos * (1 - properties.dutyCycle()) / properties.dutyCycle()));
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt(); // stopping: the round's other targets stay marked
-                    interrupted = true;
-                }
+            boolean due = !interrupted && throttle.due(ref.key());
+            if (due && workedNanos > 0) { // a pause before each re-plan but the round's first
+                interrupted = !pauseAfter(workedNanos); // stopping: the round's other targets stay marked
+                due = !interrupted;
             }
             workedNanos = 0;
-            if (interrupted || !throttle.due(ref.key())) {
+            if (!due) {
                 waiting++;
                 remark(ref);
                 continue;
             }
-            long started = System.nanoTime();
+            long started = nanoTime.getAsLong();
             Optional<TargetReplanner.Target> t = replanner.load(ref);
             if (t.isEmpty()) {
                 continue;
@@ -131,7 +144,7 @@ class ReplanWorker implements SmartLifecycle {
             } catch (RuntimeException e) {
                 LOG.error("Re-plan of {} failed; its sessions keep their schedules", ref.key(), e);
             }
-            workedNanos = System.nanoTime() - started;
+            workedNanos = nanoTime.getAsLong() - started;
         }
         if (sessions > 0 || busy > 0) {
             LOG.info("Re-planned {} targets ({} planned again under the locks: changed meanwhile): {} sessions got"
@@ -182,6 +195,24 @@ class ReplanWorker implements SmartLifecycle {
         } catch (RuntimeException e) {
             LOG.error("Meter deviation check of stations {} failed", stationIds, e);
             return Set.of();
+        }
+    }
+
+    /**
+     * Pauses for {@code (1 - dutyCycle) / dutyCycle} times the work (at most one {@code cio.replan.debounce}); false if
+     * interrupted (the interrupt is kept).
+     */
+    private boolean pauseAfter(long workedNanos) {
+        double d = properties.dutyCycle();
+        if (d >= 1) {
+            return true;
+        }
+        try {
+            pause.pause(Math.min((long) (workedNanos * (1 - d) / d), properties.debounce().toNanos()));
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 

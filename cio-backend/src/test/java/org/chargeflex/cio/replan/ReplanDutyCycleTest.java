@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import org.chargeflex.cio.support.Api.Credentials;
 import org.chargeflex.cio.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -19,26 +20,38 @@ import org.springframework.beans.factory.annotation.Autowired;
  * recorded instead of slept.
  */
 class ReplanDutyCycleTest extends IntegrationTest {
+    private static final Duration TICK = Duration.ofMillis(10);
+
     @Autowired
     ReplanWorker sharedWorker;
 
     @Test
     void aRoundPausesBetweenItsTargetsForTheirWorkTimesTheDutyCyclesRest() {
         List<Long> pauses = new CopyOnWriteArrayList<>();
-        ReplanWorker half = worker(0.5, pauses::add);
+        ReplanWorker quarter = worker(0.25, Duration.ofHours(1), pauses::add);
         markTwoTargets();
 
-        ReplanWorker.Round round = half.runOnce();
+        ReplanWorker.Round round = quarter.runOnce();
 
         assertThat(round.targets()).as("both re-planned: %s", round).isEqualTo(2);
-        assertThat(pauses).as("one pause, between the two targets").hasSize(1);
-        assertThat(pauses.get(0)).as("as long as the first target's re-plan took (duty cycle 0.5)").isPositive();
+        assertThat(pauses).as("one pause, between the two targets: three times the first one's %s", TICK)
+                .containsExactly(3 * TICK.toNanos());
+    }
+
+    @Test
+    void aPauseIsAtMostOneDebouncePeriod() {
+        List<Long> pauses = new CopyOnWriteArrayList<>();
+        ReplanWorker slow = worker(0.001, Duration.ofSeconds(2), pauses::add);
+        markTwoTargets();
+
+        assertThat(slow.runOnce().targets()).isEqualTo(2);
+        assertThat(pauses).as("999 times the work, capped").containsExactly(Duration.ofSeconds(2).toNanos());
     }
 
     @Test
     void aDutyCycleOfOneNeverPauses() {
         List<Long> pauses = new CopyOnWriteArrayList<>();
-        ReplanWorker full = worker(1, pauses::add);
+        ReplanWorker full = worker(1, Duration.ofHours(1), pauses::add);
         markTwoTargets();
 
         assertThat(full.runOnce().targets()).isEqualTo(2);
@@ -47,7 +60,7 @@ class ReplanDutyCycleTest extends IntegrationTest {
 
     @Test
     void anInterruptedPauseLeavesTheRoundsOtherTargetsMarked() {
-        ReplanWorker stopping = worker(0.5, nanos -> {
+        ReplanWorker stopping = worker(0.5, Duration.ofHours(1), nanos -> {
             throw new InterruptedException("stopping");
         });
         markTwoTargets();
@@ -60,7 +73,7 @@ class ReplanDutyCycleTest extends IntegrationTest {
         }
         assertThat(round.targets()).as("the first re-planned: %s", round).isEqualTo(1);
         assertThat(round.waitingTargets()).as("the second still marked").isEqualTo(1);
-        assertThat(worker(1, nanos -> { }).runOnce().targets()).as("re-planned in the next round").isEqualTo(1);
+        assertThat(worker(1, Duration.ofHours(1), nanos -> { }).runOnce().targets()).as("re-planned in the next round").isEqualTo(1);
     }
 
     @Test
@@ -72,9 +85,12 @@ class ReplanDutyCycleTest extends IntegrationTest {
         }
     }
 
-    private ReplanWorker worker(double dutyCycle, ReplanWorker.Pause pause) {
+    /** A worker whose clock moves by {@link #TICK} at every reading: each target's re-plan takes one tick. */
+    private ReplanWorker worker(double dutyCycle, Duration debounce, ReplanWorker.Pause pause) {
+        AtomicLong clock = new AtomicLong();
         return sharedWorker.withSettings(
-                new ReplanProperties(true, Duration.ofHours(1), null, 1_000, 10, Duration.ZERO, dutyCycle), pause);
+                new ReplanProperties(true, debounce, null, 1_000, 10, Duration.ZERO, dutyCycle), pause,
+                () -> clock.addAndGet(TICK.toNanos()));
     }
 
     /** Two grid connection points with an ongoing session each, marked dirty by their requests. */

@@ -21,7 +21,8 @@ class ReplanMinIntervalTest extends IntegrationTest {
     void aTargetReplannedWithinTheIntervalWaitsAndStaysMarked() {
         sharedWorker.runOnce(); // the marks other tests left
         ReplanWorker worker = sharedWorker.withSettings(
-                new ReplanProperties(true, Duration.ofHours(1), null, 1_000, 10, Duration.ofHours(1), 1), nanos -> { });
+                new ReplanProperties(true, Duration.ofHours(1), null, 1_000, 10, Duration.ofHours(1), 1), nanos -> { },
+                System::nanoTime);
         String gcp = unique("GCP");
         registerGridConnectionPoint(gcp, 30_000);
         String a = unique("ST");
