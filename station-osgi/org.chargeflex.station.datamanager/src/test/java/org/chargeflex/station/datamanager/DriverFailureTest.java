@@ -84,7 +84,8 @@ class DriverFailureTest {
         fake.setBreakConnection(true);
         Await.until("connection flags", () -> log.countAfter(Flag.CONNECTION_EXCEPTION,
                 Flag.WAITING_FOR_CONNECTION_RETRY) > 0);
-        assertThat(fake.closeCount()).isPositive();
+        // the handler closes the broken connection after it has flagged the channels, outside its lock
+        Await.until("the broken connection closed", () -> fake.closeCount() > 0);
         fake.setBreakConnection(false);
 
         Await.until("valid again", () -> log.countAfter(Flag.WAITING_FOR_CONNECTION_RETRY, Flag.VALID) > 0);
