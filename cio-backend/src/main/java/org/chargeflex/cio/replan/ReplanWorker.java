@@ -13,6 +13,7 @@ import org.chargeflex.cio.station.PlanningLocks;
 import org.chargeflex.cio.station.Station;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -41,12 +42,20 @@ class ReplanWorker implements SmartLifecycle {
     private final ReplanThrottle throttle;
     /** Held by a round; not the lifecycle's lock, so that {@link #stop} can interrupt a round's pause. */
     private final Object roundLock = new Object();
-    private Pause pause;
-    private LongSupplier nanoTime;
+    private final Pause pause;
+    private final LongSupplier nanoTime;
     private ScheduledExecutorService executor;
 
+    @Autowired
     ReplanWorker(DirtyTargets dirty, MeterDeviation deviation, TargetReplanner replanner, ReplanRepository repository,
             PlanningLocks locks, TransactionTemplate transaction, ReplanProperties properties) {
+        this(dirty, deviation, replanner, repository, locks, transaction, properties, ReplanWorker::sleep,
+                System::nanoTime);
+    }
+
+    private ReplanWorker(DirtyTargets dirty, MeterDeviation deviation, TargetReplanner replanner,
+            ReplanRepository repository, PlanningLocks locks, TransactionTemplate transaction,
+            ReplanProperties properties, Pause pause, LongSupplier nanoTime) {
         this.dirty = dirty;
         this.deviation = deviation;
         this.replanner = replanner;
@@ -55,8 +64,8 @@ class ReplanWorker implements SmartLifecycle {
         this.transaction = transaction;
         this.properties = properties;
         this.throttle = new ReplanThrottle(properties.minInterval(), System::nanoTime);
-        this.pause = ReplanWorker::sleep;
-        this.nanoTime = System::nanoTime;
+        this.pause = pause;
+        this.nanoTime = nanoTime;
     }
 
     /** A pause between two targets of a round ({@code cio.replan.duty-cycle}). */
@@ -70,10 +79,7 @@ class ReplanWorker implements SmartLifecycle {
      * and its re-plans timed by {@code nanoTime}.
      */
     ReplanWorker withSettings(ReplanProperties settings, Pause pause, LongSupplier nanoTime) {
-        ReplanWorker w = new ReplanWorker(dirty, deviation, replanner, repository, locks, transaction, settings);
-        w.pause = pause;
-        w.nanoTime = nanoTime;
-        return w;
+        return new ReplanWorker(dirty, deviation, replanner, repository, locks, transaction, settings, pause, nanoTime);
     }
 
     private static void sleep(long nanos) throws InterruptedException {

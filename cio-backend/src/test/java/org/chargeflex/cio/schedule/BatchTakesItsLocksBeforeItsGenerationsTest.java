@@ -3,9 +3,6 @@ package org.chargeflex.cio.schedule;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
@@ -49,16 +46,7 @@ class BatchTakesItsLocksBeforeItsGenerationsTest extends IntegrationTest {
                     Requests.chargingRequest(id, "1", "s1", 15_000, 11_000, departure)));
             assertStillWaiting(request, "the planning lock");
             awaitPlanningLockWaiters(1, "a backend waits for the grid connection point's lock");
-            try (PreparedStatement row = holder.prepareStatement(
-                    "SELECT generation FROM plan_generations WHERE target = ? FOR UPDATE NOWAIT")) {
-                row.setString(1, "g:" + gcp);
-                try (ResultSet rs = row.executeQuery()) {
-                    assertThat(rs.next()).isTrue();
-                    assertThat(rs.getLong(1)).as("not moved while the lock is held").isEqualTo(before);
-                }
-            } catch (SQLException e) {
-                throw new AssertionError("the waiting batch holds the generation's row: " + e.getMessage(), e);
-            }
+            assertGenerationRowFree(holder, "g:" + gcp, before);
             holder.commit();
 
             assertThat(request.get(30, TimeUnit.SECONDS).status()).isEqualTo(200);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -84,6 +85,24 @@ public abstract class IntegrationTest {
             lock.setInt(1, namespace);
             lock.setInt(2, PlanningLocks.key(id));
             lock.executeQuery().close();
+        }
+    }
+
+    /**
+     * Asserts on {@code connection} (in its transaction, which then holds the row) that the plan generation row of
+     * {@code target} is not locked by anyone else ({@code FOR UPDATE NOWAIT}) and still at {@code generation}.
+     */
+    protected static void assertGenerationRowFree(Connection connection, String target, long generation) {
+        try (PreparedStatement row = connection.prepareStatement(
+                "SELECT generation FROM plan_generations WHERE target = ? FOR UPDATE NOWAIT")) {
+            row.setString(1, target);
+            try (ResultSet rs = row.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getLong(1)).as("not moved while a lock of the batch is held").isEqualTo(generation);
+            }
+        } catch (SQLException e) {
+            throw new AssertionError("the waiting batch holds the generation row of " + target + ": "
+                    + e.getMessage(), e);
         }
     }
 
